@@ -1,0 +1,2 @@
+/** vi4j's app module. */
+package org.vi4j.app;

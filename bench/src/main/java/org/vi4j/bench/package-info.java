@@ -1,0 +1,2 @@
+/** vi4j's bench module. */
+package org.vi4j.bench;

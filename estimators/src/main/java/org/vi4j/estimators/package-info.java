@@ -1,0 +1,2 @@
+/** vi4j's estimators module. */
+package org.vi4j.estimators;

@@ -1,0 +1,2 @@
+/** vi4j's guides module. */
+package org.vi4j.guides;

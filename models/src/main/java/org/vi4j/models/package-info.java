@@ -1,0 +1,2 @@
+/** vi4j's models module. */
+package org.vi4j.models;

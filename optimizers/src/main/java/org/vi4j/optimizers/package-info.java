@@ -1,0 +1,2 @@
+/** vi4j's optimizers module. */
+package org.vi4j.optimizers;
