@@ -806,20 +806,34 @@ public final class Ops {
   }
 
   private static double rowLogSumExp(double[] x, int from, int n) {
+    double m = rowMax(x, from, n);
+    if (m == Double.NEGATIVE_INFINITY || m == Double.POSITIVE_INFINITY || Double.isNaN(m)) {
+      return m;
+    }
+    return m + Math.log(rowSumExp(x, from, n, m));
+  }
+
+  /** The row maximum, NaN if the row holds one. */
+  private static double rowMax(double[] x, int from, int n) {
     double m = Double.NEGATIVE_INFINITY;
     for (int k = from; k < from + n; k++) {
       if (x[k] > m || Double.isNaN(x[k])) {
         m = x[k];
+        if (Double.isNaN(m)) {
+          return m;
+        }
       }
     }
-    if (m == Double.NEGATIVE_INFINITY || m == Double.POSITIVE_INFINITY || Double.isNaN(m)) {
-      return m;
-    }
+    return m;
+  }
+
+  /** Σ exp(x_k − m) over the row. */
+  private static double rowSumExp(double[] x, int from, int n, double m) {
     double s = 0;
     for (int k = from; k < from + n; k++) {
       s += Math.exp(x[k] - m);
     }
-    return m + Math.log(s);
+    return s;
   }
 
   private static final Backward LSE_BACKWARD = o -> {
@@ -851,9 +865,18 @@ public final class Ops {
     double[] x = a.value.data;
     double[] z = o.value.data;
     for (int i = 0; i < r; i++) {
-      double lse = rowLogSumExp(x, i * c, c);
+      // exp(x − m) / Σ exp(x − m): exact where exp(x − logSumExp) would round logSumExp first
+      double m = rowMax(x, i * c, c);
+      if (Double.isInfinite(m) || Double.isNaN(m)) {
+        double lse = rowLogSumExp(x, i * c, c);
+        for (int j = 0, k = i * c; j < c; j++, k++) {
+          z[k] = Math.exp(x[k] - lse);
+        }
+        continue;
+      }
+      double inv = 1.0 / rowSumExp(x, i * c, c, m);
       for (int j = 0, k = i * c; j < c; j++, k++) {
-        z[k] = Math.exp(x[k] - lse);
+        z[k] = Math.exp(x[k] - m) * inv;
       }
     }
     if (rg) {
@@ -890,9 +913,18 @@ public final class Ops {
     double[] x = a.value.data;
     double[] z = o.value.data;
     for (int i = 0; i < r; i++) {
-      double lse = rowLogSumExp(x, i * c, c);
+      // (x − m) − log Σ exp(x − m): the subtraction of m is exact near the maximum
+      double m = rowMax(x, i * c, c);
+      if (Double.isInfinite(m) || Double.isNaN(m)) {
+        double lse = rowLogSumExp(x, i * c, c);
+        for (int j = 0, k = i * c; j < c; j++, k++) {
+          z[k] = x[k] - lse;
+        }
+        continue;
+      }
+      double logS = Math.log(rowSumExp(x, i * c, c, m));
       for (int j = 0, k = i * c; j < c; j++, k++) {
-        z[k] = x[k] - lse;
+        z[k] = (x[k] - m) - logS;
       }
     }
     if (rg) {

@@ -41,6 +41,8 @@ public final class ParamStore implements Iterable<Param> {
 
   private final Map<String, Param> byName = new LinkedHashMap<>();
   private final List<Param> ordered = new ArrayList<>();
+  /** Read-only view handed out by {@link #params()}; made once so hot loops do not allocate. */
+  private final List<Param> view = Collections.unmodifiableList(ordered);
 
   /** Adds a parameter initialised with a copy of {@code initial}; the name must be new. */
   public Param add(String name, DMatrixRMaj initial) {
@@ -95,7 +97,7 @@ public final class ParamStore implements Iterable<Param> {
 
   /** Parameters in insertion order. */
   public List<Param> params() {
-    return Collections.unmodifiableList(ordered);
+    return view;
   }
 
   @Override

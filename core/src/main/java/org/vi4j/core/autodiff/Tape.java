@@ -117,8 +117,9 @@ public final class Tape implements AutoCloseable {
 
   /** Watches every parameter of {@code params}. */
   public void watch(ParamStore params) {
-    for (Param p : params.params()) {
-      watch(p);
+    java.util.List<Param> list = params.params();
+    for (int i = 0; i < list.size(); i++) {
+      watch(list.get(i));
     }
   }
 
