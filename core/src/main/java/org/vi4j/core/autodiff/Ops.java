@@ -3,6 +3,8 @@ package org.vi4j.core.autodiff;
 import org.ejml.data.DMatrixRMaj;
 import org.vi4j.core.linalg.Gemm;
 import org.vi4j.core.math.SpecialFunctions;
+import org.vi4j.core.random.Rng;
+import org.vi4j.core.random.Samplers;
 
 /**
  * The differentiable ops of vi4j's reverse-mode autodiff. Each op (a) checks shapes, naming itself
@@ -947,6 +949,157 @@ public final class Ops {
       }
       for (int j = 0, k = i * c; j < c; j++, k++) {
         dx[k] += g[k] - Math.exp(y[k]) * gs;
+      }
+    }
+  };
+
+  // ================================================================== normal CDF family
+
+  private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+  /** Φ(x), the standard normal CDF. ∂/∂x = φ(x) = exp(−x²/2)/√(2π). */
+  public static Tensor normalCdf(Tensor a) {
+    Tensor o = unary(a, NORMAL_CDF_BACKWARD);
+    double[] x = a.value.data;
+    double[] z = o.value.data;
+    for (int k = 0, n = a.size(); k < n; k++) {
+      z[k] = SpecialFunctions.normalCdf(x[k]);
+    }
+    return o;
+  }
+
+  private static final Backward NORMAL_CDF_BACKWARD = o -> {
+    double[] g = o.grad.data;
+    double[] x = o.in0.value.data;
+    double[] dx = o.in0.grad.data;
+    for (int k = 0, n = o.size(); k < n; k++) {
+      dx[k] += g[k] * Math.exp(-0.5 * x[k] * x[k] - LOG_SQRT_2PI);
+    }
+  };
+
+  /**
+   * log Φ(x), accurate far into the lower tail (x = −40). ∂/∂x = φ(x)/Φ(x), formed as
+   * exp(log φ(x) − log Φ(x)) so it stays finite (≈ −x) where both underflow.
+   */
+  public static Tensor logNormalCdf(Tensor a) {
+    Tensor o = unary(a, LOG_NORMAL_CDF_BACKWARD);
+    double[] x = a.value.data;
+    double[] z = o.value.data;
+    for (int k = 0, n = a.size(); k < n; k++) {
+      z[k] = SpecialFunctions.logNormalCdf(x[k]);
+    }
+    return o;
+  }
+
+  private static final Backward LOG_NORMAL_CDF_BACKWARD = o -> {
+    double[] g = o.grad.data;
+    double[] x = o.in0.value.data;
+    double[] z = o.value.data;
+    double[] dx = o.in0.grad.data;
+    for (int k = 0, n = o.size(); k < n; k++) {
+      dx[k] += g[k] * Math.exp(-0.5 * x[k] * x[k] - LOG_SQRT_2PI - z[k]);
+    }
+  };
+
+  /** Φ⁻¹(p) for p in (0, 1) (±∞ at 0 and 1, NaN outside). ∂/∂p = 1/φ(Φ⁻¹(p)). */
+  public static Tensor inverseNormalCdf(Tensor a) {
+    Tensor o = unary(a, INVERSE_NORMAL_CDF_BACKWARD);
+    double[] x = a.value.data;
+    double[] z = o.value.data;
+    for (int k = 0, n = a.size(); k < n; k++) {
+      z[k] = SpecialFunctions.inverseNormalCdf(x[k]);
+    }
+    return o;
+  }
+
+  private static final Backward INVERSE_NORMAL_CDF_BACKWARD = o -> {
+    double[] g = o.grad.data;
+    double[] z = o.value.data;
+    double[] dx = o.in0.grad.data;
+    for (int k = 0, n = o.size(); k < n; k++) {
+      dx[k] += g[k] * Math.exp(0.5 * z[k] * z[k] + LOG_SQRT_2PI);
+    }
+  };
+
+  // ================================================================== particles
+
+  /**
+   * Stacks {@code times} copies of a: r x c → (times·r) x c, row p·r + i = row i of a (the
+   * particle-major layout of local latents). ∂ sums the gradient over the copies.
+   */
+  public static Tensor repeatRows(Tensor a, int times) {
+    if (times <= 0) {
+      throw new IllegalArgumentException("repeatRows: times must be positive, got " + times);
+    }
+    Tape tape = tape(a);
+    boolean rg = tape != null && a.requiresGrad;
+    int n = a.size();
+    Tensor o = out(tape, times * a.rows(), a.cols(), rg);
+    for (int p = 0; p < times; p++) {
+      System.arraycopy(a.value.data, 0, o.value.data, p * n, n);
+    }
+    if (rg) {
+      o.backward = REPEAT_ROWS_BACKWARD;
+      o.in0 = a;
+      o.i0 = times;
+    }
+    return o;
+  }
+
+  private static final Backward REPEAT_ROWS_BACKWARD = o -> {
+    double[] g = o.grad.data;
+    double[] dx = o.in0.grad.data;
+    int n = o.in0.size();
+    for (int p = 0, times = o.i0; p < times; p++) {
+      for (int k = 0, base = p * n; k < n; k++) {
+        dx[k] += g[base + k];
+      }
+    }
+  };
+
+  /**
+   * Draws G ~ Gamma(α, 1) element-wise for {@code particles} particles: an r x c tensor of shapes
+   * gives a (particles·r) x c tensor in particle-major order. Differentiable in α by implicit
+   * reparameterisation (Figurnov et al. 2018): ∂G/∂α = −(∂P(α, G)/∂α) / p(G; α), the derivative of
+   * the quantile at the draw's fixed CDF value. Shapes must be positive (a non-positive or NaN shape
+   * is refused by the sampler).
+   */
+  public static Tensor sampleStandardGamma(Tensor shape, int particles, Rng rng) {
+    if (particles <= 0) {
+      throw new IllegalArgumentException("sampleStandardGamma: particles must be positive, got "
+          + particles);
+    }
+    Tape tape = tape(shape);
+    boolean rg = tape != null && shape.requiresGrad;
+    int n = shape.size();
+    Tensor o = out(tape, particles * shape.rows(), shape.cols(), rg);
+    double[] a = shape.value.data;
+    double[] z = o.value.data;
+    for (int p = 0; p < particles; p++) {
+      for (int k = 0; k < n; k++) {
+        z[p * n + k] = Samplers.gamma(rng, a[k], 1.0);
+      }
+    }
+    if (rg) {
+      o.backward = STANDARD_GAMMA_BACKWARD;
+      o.in0 = shape;
+      o.i0 = particles;
+    }
+    return o;
+  }
+
+  private static final Backward STANDARD_GAMMA_BACKWARD = o -> {
+    double[] g = o.grad.data;
+    double[] z = o.value.data;
+    double[] a = o.in0.value.data;
+    double[] da = o.in0.grad.data;
+    int n = o.in0.size();
+    for (int p = 0, particles = o.i0; p < particles; p++) {
+      for (int k = 0, base = p * n; k < n; k++) {
+        double gk = g[base + k];
+        if (gk != 0) {
+          da[k] += gk * GammaImplicit.dxda(z[base + k], a[k]);
+        }
       }
     }
   };

@@ -237,4 +237,16 @@ public class Tensor {
     return Ops.slice(this, row0, row1, col0, col1);
   }
   public final Tensor gather(int[] columnPerRow) { return Ops.gather(this, columnPerRow); }
+  public final Tensor repeatRows(int times) { return Ops.repeatRows(this, times); }
+  public final Tensor normalCdf() { return Ops.normalCdf(this); }
+  public final Tensor logNormalCdf() { return Ops.logNormalCdf(this); }
+  public final Tensor inverseNormalCdf() { return Ops.inverseNormalCdf(this); }
+
+  /**
+   * A zero-filled rows x cols constant (no gradient) for noise or masks: from this tensor's tape
+   * pool when it is recorded (so the steady state allocates nothing), else a fresh one.
+   */
+  public final Tensor newConstant(int rows, int cols) {
+    return tape != null ? tape.constant(rows, cols) : zeros(rows, cols);
+  }
 }

@@ -48,8 +48,9 @@ class OpsGradientTest {
   }
 
   /**
-   * A case with its own relative step: translation-invariant ops (log-sum-exp, softmax) vary on a
-   * unit scale even at |x| = 1000, where the default relative step would be too coarse.
+   * A case with a finer relative step: translation-invariant ops (log-sum-exp, softmax) vary on a
+   * unit scale even at |x| = 1000, and Φ⁻¹ curves sharply near 1 (f''/f' ≈ 900 at 0.999), where
+   * the default step's O(h²) truncation error would exceed the tolerance.
    */
   private static void addFine(String op, String where, Function<Tensor[], Tensor> f,
       DMatrixRMaj... pts) {
@@ -57,7 +58,8 @@ class OpsGradientTest {
   }
 
   /** Ops whose gradient is checked by a dedicated test (finite differences cannot see it). */
-  private static final Set<String> CHECKED_ELSEWHERE = Set.of("stopGradient(Tensor)");
+  private static final Set<String> CHECKED_ELSEWHERE = Set.of("stopGradient(Tensor)",
+      "sampleStandardGamma(Tensor,int,Rng)"); // GammaImplicitTest
 
   static {
     Random r = new Random(2024);
@@ -133,6 +135,13 @@ class OpsGradientTest {
         uniform(r, 4, 5, -2, 2));
     add("gather(Tensor,int[])", "one per row", in -> Ops.gather(in[0], new int[] {2, 0, 3}),
         uniform(r, 3, 4, -2, 2));
+    add("normalCdf(Tensor)", "both tails", in -> Ops.normalCdf(in[0]), row(-40, -5, 0, 2, 8));
+    add("logNormalCdf(Tensor)", "both tails", in -> Ops.logNormalCdf(in[0]),
+        row(-40, -5, -0.5, 0, 3, 10));
+    addFine("inverseNormalCdf(Tensor)", "inside (0, 1)", in -> Ops.inverseNormalCdf(in[0]),
+        row(1e-10, 0.025, 0.5, 0.9, 0.999));
+    add("repeatRows(Tensor,int)", "2x3 three times", in -> Ops.repeatRows(in[0], 3),
+        uniform(r, 2, 3, -2, 2));
     // ---- a composite: the gradient must also be right when ops feed each other
     add("composite", "mlp-like", in -> in[0].matmul(in[1]).add(in[2]).tanh().logSoftmax()
         .gather(new int[] {1, 0}).sum(), uniform(r, 2, 3, -1, 1), uniform(r, 3, 4, -1, 1),
@@ -179,6 +188,6 @@ class OpsGradientTest {
     missing.removeAll(checked);
     missing.removeAll(CHECKED_ELSEWHERE);
     assertEquals(Set.of(), missing, "ops without a gradient check");
-    assertEquals(37, ops.size(), "number of public ops checked: update when adding one");
+    assertEquals(42, ops.size(), "number of public ops checked: update when adding one");
   }
 }
