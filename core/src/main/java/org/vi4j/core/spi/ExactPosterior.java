@@ -1,27 +1,26 @@
 package org.vi4j.core.spi;
 
-import org.vi4j.core.autodiff.Tensor;
+import org.vi4j.core.distributions.Distribution;
 
 /**
- * A model whose posterior p(z | x) has a closed form, for validating a fit: KL(q ‖ p(z|x)) by
- * Monte Carlo, and moments to compare with the guide's.
+ * A model whose posterior p(z | x) is known in closed form, for validating a fit: KL(q ‖ p(z|x))
+ * in closed form where the KL registry has the pair (or by Monte Carlo), and moments to compare.
  *
  * <pre>{@code
  * ExactPosterior post = model.as(ExactPosterior.class).orElseThrow();
- * Draw d = guide.draw(Batch.full(data), rng, 1000);
- * double kl = d.logQ().sub(post.logPosterior(d.z())).mean().item();   // KL(q ‖ p) estimate
+ * Distribution exact = post.posterior("rate");                       // Gamma(a + Σx, b + m)
+ * double kl = KlRegistry.standard().kl(guideFactor, exact).sum().item();
  * }</pre>
  *
- * <p><strong>Contract.</strong> For the full data set the model holds, at the current θ; latents
- * laid out as for a batch of the full data ({@link Latents}). Planned: a
- * {@code posterior(String latent)} returning a distribution object once
- * {@code org.vi4j.core.distributions} exists.
+ * <p><strong>Contract.</strong> For the full data set the model holds, at the current θ. The
+ * posterior factorises over the latents listed by {@link #posteriorLatents()} (GLOBAL blocks), each
+ * a distribution whose parameter shape broadcasts to {@code 1 x size}.
  */
 public interface ExactPosterior {
 
-  /** log p(z | x) per particle, {@code particles x 1}. */
-  Tensor logPosterior(Latents z);
+  /** The latents whose exact posteriors {@link #posterior} gives. */
+  java.util.List<String> posteriorLatents();
 
-  /** E[z | x] of a GLOBAL latent, {@code 1 x size}; an unknown or LOCAL name is an IAE. */
-  Tensor posteriorMean(String latent);
+  /** p(latent | x), a distribution over one GLOBAL block; an unknown name is an IAE. */
+  Distribution posterior(String latent);
 }
