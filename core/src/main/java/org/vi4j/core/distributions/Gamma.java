@@ -2,6 +2,7 @@ package org.vi4j.core.distributions;
 
 import org.vi4j.core.autodiff.Ops;
 import org.vi4j.core.autodiff.Tensor;
+import org.vi4j.core.math.SpecialFunctions;
 import org.vi4j.core.random.Rng;
 
 /**
@@ -66,13 +67,32 @@ public final class Gamma implements Distribution {
     return Support.POSITIVE;
   }
 
-  /** α log β + (α − 1) log x − βx − log Γ(α); −∞ for x ≤ 0 (0 · log 0 at α = 1 counts as 0). */
+  /**
+   * α log β + (α − 1) log x − βx − log Γ(α); −∞ for x &lt; 0. At the edge x = 0 it is the limit:
+   * −∞ for α &gt; 1, log β for α = 1 (0 · log 0 counts as 0), +∞ for α &lt; 1. ∂/∂x = (α − 1)/x − β,
+   * ∂/∂α = log β + log x − ψ(α), ∂/∂β = α/β − x.
+   */
   @Override
   public Tensor logProb(Tensor x) {
     Tensor a = Params.expandRows(NAME, shape, x.rows());
     Tensor b = Params.expandRows(NAME, rate, x.rows());
     Tensor logx = x.log();
-    return a.mul(b.log()).add(a.sub(1.0).mul(logx)).sub(b.mul(x)).sub(a.lgamma());
+    Tensor lp = a.mul(b.log()).add(a.sub(1.0).mul(logx)).sub(b.mul(x)).sub(a.lgamma());
+    // log x is NaN below 0 and (α − 1)·log 0 is NaN at α = 1: put in the density's own values.
+    double[] out = lp.value().data;
+    for (int i = 0, c = lp.cols(); i < lp.rows(); i++) {
+      for (int j = 0; j < c; j++) {
+        double xv = Params.at(x, i, j);
+        if (xv < 0) {
+          out[i * c + j] = Double.NEGATIVE_INFINITY;
+        } else if (xv == 0) {
+          double av = Params.at(a, i, j);
+          out[i * c + j] = Params.xlogyAtZero(av - 1) + av * Math.log(Params.at(b, i, j))
+              - SpecialFunctions.lgamma(av);
+        }
+      }
+    }
+    return lp;
   }
 
   @Override

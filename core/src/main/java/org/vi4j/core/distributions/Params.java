@@ -1,5 +1,6 @@
 package org.vi4j.core.distributions;
 
+import java.util.function.DoublePredicate;
 import org.vi4j.core.autodiff.Ops;
 import org.vi4j.core.autodiff.Tensor;
 
@@ -32,7 +33,19 @@ final class Params {
     return t;
   }
 
-  /** Every element must be finite or NaN-free in [lo, hi]. */
+  /** Every element must lie strictly inside (lo, hi) (NaN fails). */
+  static Tensor openInterval(String dist, String param, Tensor t, double lo, double hi) {
+    double[] d = t.value().data;
+    for (int k = 0, n = t.size(); k < n; k++) {
+      if (!(d[k] > lo && d[k] < hi)) {
+        throw new DistributionException(dist + ": " + param + " must be in (" + lo + ", " + hi
+            + "), but element (" + k / t.cols() + ", " + k % t.cols() + ") is " + d[k]);
+      }
+    }
+    return t;
+  }
+
+  /** Every element must be in [lo, hi] (NaN fails). */
   static Tensor within(String dist, String param, Tensor t, double lo, double hi) {
     double[] d = t.value().data;
     for (int k = 0, n = t.size(); k < n; k++) {
@@ -83,5 +96,39 @@ final class Params {
     if (particles <= 0) {
       throw new IllegalArgumentException(dist + ": particles must be positive, got " + particles);
     }
+  }
+
+  /**
+   * Sets {@code lp} to −∞ wherever the (broadcast) value of {@code x} is {@code outside} the support.
+   * Only the value changes: call it on the output of an op whose backward does not read its own
+   * output (add, sub, mul), and no estimator differentiates at −∞ anyway. NaN values are left alone
+   * (the predicate should be false for NaN, so that NaN data stays visible as NaN). Modified: lp.
+   */
+  static Tensor maskOutside(Tensor lp, Tensor x, DoublePredicate outside) {
+    double[] xv = x.value().data;
+    double[] out = lp.value().data;
+    int xr = x.rows();
+    int xc = x.cols();
+    for (int i = 0, c = lp.cols(); i < lp.rows(); i++) {
+      for (int j = 0; j < c; j++) {
+        if (outside.test(xv[(xr == 1 ? 0 : i) * xc + (xc == 1 ? 0 : j)])) {
+          out[i * c + j] = Double.NEGATIVE_INFINITY;
+        }
+      }
+    }
+    return lp;
+  }
+
+  /**
+   * c · log x at x = 0 with the limit convention 0 · log 0 = 0: −∞ for c &gt; 0, 0 for c = 0, +∞ for
+   * c &lt; 0 (the density's value at a support edge such as Gamma's x = 0 for shape 1).
+   */
+  static double xlogyAtZero(double c) {
+    return c > 0 ? Double.NEGATIVE_INFINITY : c < 0 ? Double.POSITIVE_INFINITY : c == 0 ? 0.0 : c;
+  }
+
+  /** The element of {@code t} that broadcasts to position (i, j) of an output. */
+  static double at(Tensor t, int i, int j) {
+    return t.value().data[(t.rows() == 1 ? 0 : i) * t.cols() + (t.cols() == 1 ? 0 : j)];
   }
 }
