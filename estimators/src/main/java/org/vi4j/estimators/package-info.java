@@ -1,2 +1,18 @@
-/** vi4j's estimators module. */
+/**
+ * vi4j's gradient-estimator plugins: one package per estimator, each with its
+ * {@link org.vi4j.core.plugin.EstimatorProvider} listed in
+ * {@code META-INF/services/org.vi4j.core.plugin.EstimatorProvider}.
+ *
+ * <ul>
+ *   <li>{@code reparam} ({@link org.vi4j.estimators.reparam}): pathwise gradients
+ *       (Kingma &amp; Welling 2014; Rezende et al. 2014).
+ *   <li>{@code reparam-analytic} ({@link org.vi4j.estimators.reparamanalytic}): pathwise with a
+ *       closed-form KL(q ‖ prior) or entropy per GLOBAL latent (AEVB "estimator B").
+ *   <li>{@code score-function} ({@link org.vi4j.estimators.scorefunction}): REINFORCE / black-box
+ *       VI with a baseline (Williams 1992; Ranganath et al. 2014).
+ * </ul>
+ *
+ * <p>Every estimator keeps one {@link org.vi4j.core.autodiff.Tape} per instance and resets it on
+ * each call, so the steady state reuses its buffers; an instance therefore serves one fit at a time.
+ */
 package org.vi4j.estimators;

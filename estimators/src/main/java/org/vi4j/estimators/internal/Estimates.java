@@ -1,0 +1,91 @@
+package org.vi4j.estimators.internal;
+
+import java.util.Objects;
+import org.vi4j.core.autodiff.Tensor;
+import org.vi4j.core.distributions.Distribution;
+import org.vi4j.core.spi.Batch;
+import org.vi4j.core.spi.Draw;
+import org.vi4j.core.spi.ElboEstimate;
+import org.vi4j.core.spi.Model;
+import org.vi4j.core.spi.VariationalFamily;
+
+/**
+ * Checks and reductions the estimators share: argument and shape checks with messages that name the
+ * part at fault, the per-particle {@link ElboEstimate}, and summing a closed-form term over a latent
+ * block.
+ */
+public final class Estimates {
+
+  private Estimates() {}
+
+  /** Null checks of the four arguments of {@code estimate}, naming the estimator. */
+  public static void requireArguments(String estimator, Model m, VariationalFamily q, Batch batch,
+      Object rng) {
+    Objects.requireNonNull(m, () -> "estimator '" + estimator + "': model must not be null");
+    Objects.requireNonNull(q, () -> "estimator '" + estimator + "': guide must not be null");
+    Objects.requireNonNull(batch, () -> "estimator '" + estimator + "': batch must not be null");
+    Objects.requireNonNull(rng, () -> "estimator '" + estimator + "': rng must not be null");
+  }
+
+  /** A part's name for messages: its class's simple name. */
+  public static String describe(Object part) {
+    String s = part.getClass().getSimpleName();
+    return s.isEmpty() ? part.getClass().getName() : s;
+  }
+
+  /** Checks that the guide drew {@code particles} particles. */
+  public static void checkDraw(String estimator, VariationalFamily q, Draw d, int particles) {
+    if (d == null || d.particles() != particles) {
+      throw new IllegalStateException("estimator '" + estimator + "': guide " + describe(q)
+          + " returned " + (d == null ? "no draw" : d.particles() + " particles")
+          + " when asked for " + particles + "; VariationalFamily.draw must return exactly the "
+          + "particles requested");
+    }
+  }
+
+  /** Checks that the model's log joint is {@code particles x 1}. */
+  public static Tensor checkLogJoint(String estimator, Model m, Tensor logJoint, int particles) {
+    if (logJoint == null || logJoint.rows() != particles || logJoint.cols() != 1) {
+      throw new IllegalStateException("estimator '" + estimator + "': model " + describe(m)
+          + " returned a log joint of shape " + (logJoint == null ? "null" : logJoint.shape())
+          + ", expected " + particles + "x1 (one value per particle)");
+    }
+    return logJoint;
+  }
+
+  /**
+   * The estimate from per-particle ELBO values {@code f} ({@code n x 1}), copied into the reused
+   * {@code buffer} (length n) so that no array is allocated per call.
+   *
+   * @param f per-particle ELBO values. Not modified.
+   * @param buffer scratch of length {@code f.rows()}. Modified.
+   */
+  public static ElboEstimate fromParticles(Tensor f, double[] buffer) {
+    System.arraycopy(f.value().data, 0, buffer, 0, buffer.length);
+    return ElboEstimate.fromSamples(buffer);
+  }
+
+  /**
+   * The 1x1 sum over a latent block of {@code size} of a closed-form term (an entropy or a KL)
+   * that {@code d} gives per element of its parameter shape: summed as it is when it already has
+   * {@code size} columns or {@code d} is a distribution over whole rows, and multiplied by
+   * {@code size} when the parameter shape is one column broadcast over the block.
+   *
+   * @param what e.g. {@code "entropy of latent 'z'"}, for the message
+   * @throws IllegalArgumentException if the term's shape matches neither
+   */
+  public static Tensor sumOverLatent(Tensor term, Distribution d, int size, String what) {
+    if (term.rows() != 1) {
+      throw new IllegalArgumentException(what + " is " + term.shape() + "; a GLOBAL latent needs "
+          + "a parameter shape with 1 row (1x" + size + " or 1x1)");
+    }
+    if (d.eventCols() > 1 || term.cols() == size) {
+      return term.sum();
+    }
+    if (term.cols() == 1) {
+      return term.sum().mul(size);
+    }
+    throw new IllegalArgumentException(what + " is " + term.shape() + ", which does not broadcast "
+        + "to the latent's 1x" + size);
+  }
+}
