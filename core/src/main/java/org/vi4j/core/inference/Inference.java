@@ -262,6 +262,9 @@ public final class Inference {
             String.format(java.util.Locale.ROOT, "%.1f", (s.step - startStep) / seconds));
       }
     }
+    if (checkpoint != null && (s.step % checkpointEvery != 0)) {
+      writeCheckpoint(checkpoint, s); // the state to resume from: before averaging replaces it
+    }
     Map<String, double[]> lastIterate = parameterMap();
     ElboEvaluation.Result lastEval = null;
     if (s.averaged > 0) {
@@ -742,7 +745,10 @@ public final class Inference {
       return this;
     }
 
-    /** Writes a checkpoint to {@code file} (atomically) every {@code k} steps. */
+    /**
+   * Writes a checkpoint to {@code file} (atomically) every {@code k} steps and when the run stops
+   * (with the last iterate, before averaging replaces it), so {@link #resumeFrom} can continue it.
+   */
     public Builder checkpointEvery(long k, Path file) {
       if (k <= 0) {
         throw new IllegalArgumentException("checkpointEvery must be positive, got " + k);
