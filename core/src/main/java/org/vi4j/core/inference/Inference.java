@@ -229,6 +229,9 @@ public final class Inference {
         consecutiveBad++;
         LOG.warn("step {} rejected: {} went non-finite; parameters restored", s.step, bad);
         if (consecutiveBad >= maxBadSteps) {
+          for (FitListener l : listeners) {
+            l.onEnd(s.step);
+          }
           FitResult partial = result(trace, null, null, StopReason.DIVERGED, s, t0, null);
           throw new DivergenceException("The run diverged: " + consecutiveBad
               + " consecutive steps went non-finite, the first at step " + firstBadStep + " in "
@@ -262,6 +265,9 @@ public final class Inference {
             String.format(java.util.Locale.ROOT, "%.1f", (s.step - startStep) / seconds));
       }
     }
+    for (FitListener l : listeners) {
+      l.onEnd(s.step); // stepping is over; the final evaluation follows
+    }
     if (checkpoint != null && (s.step % checkpointEvery != 0)) {
       writeCheckpoint(checkpoint, s); // the state to resume from: before averaging replaces it
     }
@@ -277,9 +283,6 @@ public final class Inference {
         lastIterate);
     LOG.info("stopped after {} steps ({}): elbo {} ± {}, {}", fit.steps(), reason,
         fit.elbo().value(), fit.elbo().standardError(), fit.psis());
-    for (FitListener l : listeners) {
-      l.onEnd(s.step);
-    }
     return fit;
   }
 

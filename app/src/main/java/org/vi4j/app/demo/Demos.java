@@ -1,0 +1,146 @@
+package org.vi4j.app.demo;
+
+import java.util.List;
+import java.util.Locale;
+import org.vi4j.core.plugin.PipelineSpec;
+
+/**
+ * The built-in demos, one per shipped model, on data the project ships or generates.
+ *
+ * <pre>{@code
+ * Demo d = Demos.get("poisson-gamma");
+ * d.spec();        // poisson-gamma / gamma / reparam (128 particles) / adam (lr 0.2), 5,000 steps
+ * Demos.all();     // every demo, in a fixed order
+ * }</pre>
+ *
+ * <p>Each spec sets its run through the loop's options: {@value #STEPS} (step limit),
+ * {@value #AVERAGE_LAST} (fraction of the step limit whose iterates are averaged),
+ * {@value #SEED} and {@value #EVAL_PARTICLES} (particles of the final ELBO evaluation). The
+ * command line's {@code --seed}/{@code --steps} override them.
+ */
+public final class Demos {
+
+  /** The step limit. */
+  public static final String STEPS = "run.steps";
+  /** The fraction of the step limit, at the end, whose iterates are averaged. */
+  public static final String AVERAGE_LAST = "run.average-last";
+  /** The run's seed. */
+  public static final String SEED = "run.seed";
+  /** Particles of the final ELBO evaluation. */
+  public static final String EVAL_PARTICLES = "run.eval-particles";
+
+  /**
+   * {@code exp-gaussian} at x = 1.5: a truncated-normal guide, which contains the exact posterior;
+   * pathwise gradients with 16 particles, Adam at lr 0.02, 3,000 steps averaging the last half.
+   * These settings reach KL(q ‖ p(z|x)) ≈ 4e-5 nats; 20,000 evaluation particles keep the ELBO's
+   * standard error below 1e-3.
+   */
+  public static final Demo EXP_GAUSSIAN = new Demo("exp-gaussian",
+      "z ~ Exp(1), x ~ N(z, 1) at x = 1.5: a truncated-normal q fitted by Adam reaches the exact "
+          + "posterior (KL ≈ 4e-5 nats)",
+      PipelineSpec.of("exp-gaussian", "truncated-normal", "reparam", "adam")
+          .with("model.x", "1.5")
+          .with("estimator.particles", 16)
+          .with("optimizer.lr", 0.02)
+          .with(STEPS, 3000)
+          .with(AVERAGE_LAST, 0.5)
+          .with(SEED, 1)
+          .with(EVAL_PARTICLES, 20_000));
+
+  /**
+   * {@code poisson-gamma} on the 178 zeros of the UCI digits: the user's reference run, a Gamma
+   * guide with implicit-reparameterisation gradients (128 particles), Adam at lr 0.2, 5,000 steps
+   * averaging the last 20%.
+   */
+  public static final Demo POISSON_GAMMA = new Demo("poisson-gamma",
+      "8x8 digit pixels ~ Poisson(θ), θ ~ Gamma on the 178 zeros of the UCI digits: a Gamma q "
+          + "fitted by Adam, compared with the exact conjugate posterior",
+      PipelineSpec.of("poisson-gamma", "gamma", "reparam", "adam")
+          .with("model.digit", 0)
+          .with("estimator.particles", 128)
+          .with("optimizer.lr", 0.2)
+          .with(STEPS, 5000)
+          .with(AVERAGE_LAST, 0.2)
+          .with(SEED, 42)
+          .with(EVAL_PARTICLES, 1000));
+
+  private static final List<Demo> ALL = List.of(EXP_GAUSSIAN, POISSON_GAMMA);
+
+  private Demos() {}
+
+  /** Every demo, in a fixed order (an unmodifiable list). */
+  public static List<Demo> all() {
+    return ALL;
+  }
+
+  /** The demos' names, in {@link #all()} order. */
+  public static List<String> names() {
+    return ALL.stream().map(Demo::name).toList();
+  }
+
+  /**
+   * The demo called {@code name}.
+   *
+   * @throws IllegalArgumentException for an unknown name, with the nearest known name if one is
+   *     close and the list of known names
+   */
+  public static Demo get(String name) {
+    for (Demo d : ALL) {
+      if (d.name().equals(name)) {
+        return d;
+      }
+    }
+    String near = nearest(name);
+    throw new IllegalArgumentException("Unknown demo '" + name + "'."
+        + (near == null ? "" : " Did you mean '" + near + "'?") + " Known demos: " + names());
+  }
+
+  /** The known name within a few edits of {@code name} (or containing it), or null. */
+  static String nearest(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String n = name.toLowerCase(Locale.ROOT).strip();
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : names()) {
+      int d = distance(n, known);
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    int allowed = n.length() <= 3 ? 1 : n.length() <= 8 ? 2 : 3;
+    if (bestDistance <= allowed) {
+      return best;
+    }
+    if (n.length() >= 3) {
+      for (String known : names()) {
+        if (known.contains(n) || n.contains(known)) {
+          return known;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}
