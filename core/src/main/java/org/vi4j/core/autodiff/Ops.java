@@ -1088,19 +1088,32 @@ public final class Ops {
     return o;
   }
 
+  /**
+   * Shape by shape (the per-shape work of {@link GammaImplicit.ShapeGradient#reset} is shared by
+   * all particles), accumulating over particles in the same order as a particle-major sweep.
+   */
   private static final Backward STANDARD_GAMMA_BACKWARD = o -> {
     double[] g = o.grad.data;
     double[] z = o.value.data;
     double[] a = o.in0.value.data;
     double[] da = o.in0.grad.data;
     int n = o.in0.size();
-    for (int p = 0, particles = o.i0; p < particles; p++) {
-      for (int k = 0, base = p * n; k < n; k++) {
-        double gk = g[base + k];
+    int particles = o.i0;
+    GammaImplicit.ShapeGradient shapeGradient = new GammaImplicit.ShapeGradient();
+    for (int k = 0; k < n; k++) {
+      boolean prepared = false;
+      double acc = da[k];
+      for (int p = 0, i = k; p < particles; p++, i += n) {
+        double gk = g[i];
         if (gk != 0) {
-          da[k] += gk * GammaImplicit.dxda(z[base + k], a[k]);
+          if (!prepared) {
+            shapeGradient.reset(a[k]);
+            prepared = true;
+          }
+          acc += gk * shapeGradient.dxda(z[i]);
         }
       }
+      da[k] = acc;
     }
   };
 
@@ -1280,6 +1293,71 @@ public final class Ops {
     int[] idx = o.index;
     for (int i = 0; i < r; i++) {
       dx[i * c + idx[i]] += g[i];
+    }
+  };
+
+  // ================================================================== shape (VAE / IWAE issue)
+
+  /**
+   * The same elements, row by row, in a rows x cols shape (row-major order is kept: element k of
+   * a is element k of the result). E.g. a (particles·B) x 1 per-row term becomes particles x B.
+   * ∂ reshapes the gradient back. The element count must match.
+   */
+  public static Tensor reshape(Tensor a, int rows, int cols) {
+    Tensor.checkShape("reshape", rows, cols);
+    if ((long) rows * cols != a.size()) {
+      throw new IllegalArgumentException("reshape: " + a.shape() + " has " + a.size()
+          + " elements, " + rows + "x" + cols + " needs " + ((long) rows * cols));
+    }
+    Tape tape = tape(a);
+    boolean rg = tape != null && a.requiresGrad;
+    Tensor o = out(tape, rows, cols, rg);
+    System.arraycopy(a.value.data, 0, o.value.data, 0, a.size());
+    if (rg) {
+      o.backward = RESHAPE_BACKWARD;
+      o.in0 = a;
+    }
+    return o;
+  }
+
+  private static final Backward RESHAPE_BACKWARD = o -> {
+    double[] g = o.grad.data;
+    double[] dx = o.in0.grad.data;
+    for (int k = 0, n = o.size(); k < n; k++) {
+      dx[k] += g[k];
+    }
+  };
+
+  /** aᵀ: r x c → c x r. ∂ transposes the gradient back. */
+  public static Tensor transpose(Tensor a) {
+    Tape tape = tape(a);
+    boolean rg = tape != null && a.requiresGrad;
+    int r = a.rows();
+    int c = a.cols();
+    Tensor o = out(tape, c, r, rg);
+    double[] x = a.value.data;
+    double[] z = o.value.data;
+    for (int i = 0; i < r; i++) {
+      for (int j = 0; j < c; j++) {
+        z[j * r + i] = x[i * c + j];
+      }
+    }
+    if (rg) {
+      o.backward = TRANSPOSE_BACKWARD;
+      o.in0 = a;
+    }
+    return o;
+  }
+
+  private static final Backward TRANSPOSE_BACKWARD = o -> {
+    double[] g = o.grad.data;
+    double[] dx = o.in0.grad.data;
+    int r = o.in0.rows();
+    int c = o.in0.cols();
+    for (int i = 0; i < r; i++) {
+      for (int j = 0; j < c; j++) {
+        dx[i * c + j] += g[j * r + i];
+      }
     }
   };
 }

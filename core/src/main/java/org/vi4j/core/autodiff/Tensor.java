@@ -236,6 +236,8 @@ public class Tensor {
   public final Tensor slice(int row0, int row1, int col0, int col1) {
     return Ops.slice(this, row0, row1, col0, col1);
   }
+  public final Tensor reshape(int rows, int cols) { return Ops.reshape(this, rows, cols); }
+  public final Tensor transpose() { return Ops.transpose(this); }
   public final Tensor gather(int[] columnPerRow) { return Ops.gather(this, columnPerRow); }
   public final Tensor repeatRows(int times) { return Ops.repeatRows(this, times); }
   public final Tensor normalCdf() { return Ops.normalCdf(this); }

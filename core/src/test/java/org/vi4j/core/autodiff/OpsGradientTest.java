@@ -142,6 +142,9 @@ class OpsGradientTest {
         row(1e-10, 0.025, 0.5, 0.9, 0.999));
     add("repeatRows(Tensor,int)", "2x3 three times", in -> Ops.repeatRows(in[0], 3),
         uniform(r, 2, 3, -2, 2));
+    add("reshape(Tensor,int,int)", "6x1 to 2x3", in -> Ops.reshape(in[0], 2, 3),
+        uniform(r, 6, 1, -2, 2));
+    add("transpose(Tensor)", "2x3", in -> Ops.transpose(in[0]), uniform(r, 2, 3, -2, 2));
     // ---- a composite: the gradient must also be right when ops feed each other
     add("composite", "mlp-like", in -> in[0].matmul(in[1]).add(in[2]).tanh().logSoftmax()
         .gather(new int[] {1, 0}).sum(), uniform(r, 2, 3, -1, 1), uniform(r, 3, 4, -1, 1),
@@ -188,6 +191,6 @@ class OpsGradientTest {
     missing.removeAll(checked);
     missing.removeAll(CHECKED_ELSEWHERE);
     assertEquals(Set.of(), missing, "ops without a gradient check");
-    assertEquals(42, ops.size(), "number of public ops checked: update when adding one");
+    assertEquals(44, ops.size(), "number of public ops checked: update when adding one");
   }
 }
