@@ -47,7 +47,7 @@ class ProvidersTest extends Vi4jTestBase {
 
   private static final List<Class<? extends OptimizerProvider>> ALL = List.of(SgdProvider.class,
       AdamProvider.class, AdagradProvider.class, RmsPropProvider.class, ClippedAdamProvider.class,
-      CaviProvider.class);
+      CaviProvider.class, org.vi4j.optimizers.em.EmProvider.class);
 
   private final PluginRegistry<OptimizerProvider> registry =
       PluginRegistry.load("optimizer", OptimizerProvider.class, getClass().getClassLoader());

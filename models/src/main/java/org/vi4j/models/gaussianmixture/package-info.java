@@ -1,0 +1,9 @@
+/**
+ * The {@code gaussian-mixture} model plugin: the conjugate Bayesian Gaussian mixture in one
+ * dimension ({@link org.vi4j.models.gaussianmixture.GaussianMixtureModel}, Bishop 2006, PRML §10.2;
+ * Blei, Kucukelbir &amp; McAuliffe 2017, §3) with closed-form coordinate-ascent updates, its
+ * model-specific mean-field family ({@link org.vi4j.models.gaussianmixture.GaussianMixtureGuide})
+ * and the closed-form ELBO as an estimator that {@code cavi} reports after each sweep
+ * ({@link org.vi4j.models.gaussianmixture.GaussianMixtureElbo}).
+ */
+package org.vi4j.models.gaussianmixture;
