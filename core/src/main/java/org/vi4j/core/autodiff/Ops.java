@@ -139,6 +139,27 @@ public final class Ops {
         case MUL: for (int k = 0; k < n; k++) { z[k] = x[k] * y[k]; } break;
         default: for (int k = 0; k < n; k++) { z[k] = x[k] / y[k]; } break;
       }
+    } else if (ra == r && ca == c && rb == 1 && cb == c) {
+      // b is a row vector (1 x c) broadcast over a full a: per-column parameters against
+      // particles. Plain unit-stride loops, one per op, so C2 can vectorise them.
+      for (int i = 0; i < r; i++) {
+        int iz = i * c;
+        switch (op) {
+          case ADD: for (int j = 0; j < c; j++) { z[iz + j] = x[iz + j] + y[j]; } break;
+          case SUB: for (int j = 0; j < c; j++) { z[iz + j] = x[iz + j] - y[j]; } break;
+          case MUL: for (int j = 0; j < c; j++) { z[iz + j] = x[iz + j] * y[j]; } break;
+          default: for (int j = 0; j < c; j++) { z[iz + j] = x[iz + j] / y[j]; } break;
+        }
+      }
+    } else if (ra == r && ca == c && rb == 1 && cb == 1) {
+      double v = y[0];
+      int n = r * c;
+      switch (op) {
+        case ADD: for (int k = 0; k < n; k++) { z[k] = x[k] + v; } break;
+        case SUB: for (int k = 0; k < n; k++) { z[k] = x[k] - v; } break;
+        case MUL: for (int k = 0; k < n; k++) { z[k] = x[k] * v; } break;
+        default: for (int k = 0; k < n; k++) { z[k] = x[k] / v; } break;
+      }
     } else {
       for (int i = 0; i < r; i++) {
         int ia = ra == 1 ? 0 : i * ca;
@@ -209,6 +230,10 @@ public final class Ops {
       }
       return;
     }
+    if (ra == r && ca == c && rb == 1 && cb == c) {
+      rowBroadcastBackward(op, g, x, y, z, dx, dy, r, c);
+      return;
+    }
     for (int i = 0; i < r; i++) {
       int ia = ra == 1 ? 0 : i * ca;
       int ib = rb == 1 ? 0 : i * cb;
@@ -235,6 +260,32 @@ public final class Ops {
             if (gb) { dy[kb] -= gk * z[iz + j] / y[kb]; }
             break;
         }
+      }
+    }
+  }
+
+  /** Backward of a binary op whose b is a row vector broadcast over a full r x c a. */
+  private static void rowBroadcastBackward(int op, double[] g, double[] x, double[] y, double[] z,
+      double[] dx, double[] dy, int r, int c) {
+    for (int i = 0; i < r; i++) {
+      int iz = i * c;
+      switch (op) {
+        case ADD:
+          if (dx != null) { for (int j = 0; j < c; j++) { dx[iz + j] += g[iz + j]; } }
+          if (dy != null) { for (int j = 0; j < c; j++) { dy[j] += g[iz + j]; } }
+          break;
+        case SUB:
+          if (dx != null) { for (int j = 0; j < c; j++) { dx[iz + j] += g[iz + j]; } }
+          if (dy != null) { for (int j = 0; j < c; j++) { dy[j] -= g[iz + j]; } }
+          break;
+        case MUL:
+          if (dx != null) { for (int j = 0; j < c; j++) { dx[iz + j] += g[iz + j] * y[j]; } }
+          if (dy != null) { for (int j = 0; j < c; j++) { dy[j] += g[iz + j] * x[iz + j]; } }
+          break;
+        default:
+          if (dx != null) { for (int j = 0; j < c; j++) { dx[iz + j] += g[iz + j] / y[j]; } }
+          if (dy != null) { for (int j = 0; j < c; j++) { dy[j] -= g[iz + j] * z[iz + j] / y[j]; } }
+          break;
       }
     }
   }
