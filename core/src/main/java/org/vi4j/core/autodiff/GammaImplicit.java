@@ -73,6 +73,11 @@ final class GammaImplicit {
    * fallback; see the class comment). 0 for x = 0.
    */
   static double exact(double x, double a) {
+    return exact(x, a, Double.NaN);
+  }
+
+  /** {@link #exact(double, double)} with ψ(a + 1) given (NaN: computed here). */
+  static double exact(double x, double a, double psiA1) {
     if (!(x > 0)) {
       return 0.0;
     }
@@ -82,11 +87,19 @@ final class GammaImplicit {
     double excess = x - a;
     // The fraction converges slowly for small a: there keep the (cheaper) series up to Q ~ 1e-6.
     boolean upper = excess > 1 && excess * excess > 9 * a && (a >= MIN_SHAPE || excess > 12);
-    return upper ? upperFraction(x, a) : lowerSeries(x, a);
+    if (Double.isNaN(psiA1)) {
+      psiA1 = SpecialFunctions.digamma(a + 1.0);
+    }
+    return upper ? upperFraction(x, a, psiA1 - 1.0 / a) : lowerSeries(x, a, psiA1);
   }
 
   /** The series of P (class comment); well conditioned for x ≤ a + 1. */
   static double lowerSeries(double x, double a) {
+    return lowerSeries(x, a, SpecialFunctions.digamma(a + 1.0));
+  }
+
+  /** The lower series with ψ(a + 1) given. */
+  static double lowerSeries(double x, double a, double psiA1) {
     double t = 1.0;
     double s = 1.0;
     double c = 0.0;
@@ -101,7 +114,7 @@ final class GammaImplicit {
         break;
       }
     }
-    return -(x / a) * (s * (Math.log(x) - SpecialFunctions.digamma(a + 1.0)) + d);
+    return -(x / a) * (s * (Math.log(x) - psiA1) + d);
   }
 
   /**
@@ -117,6 +130,11 @@ final class GammaImplicit {
    * unlike the series of P whose S grows like 1/Q.
    */
   static double upperFraction(double x, double a) {
+    return upperFraction(x, a, SpecialFunctions.digamma(a));
+  }
+
+  /** The upper fraction with ψ(a) given. */
+  static double upperFraction(double x, double a, double psiA) {
     // A_n = b_n A_{n-1} + a_n A_{n-2} (same for B), with a-derivatives dA, dB.
     double am2 = 1.0;
     double bm2 = 0.0;
@@ -128,7 +146,7 @@ final class GammaImplicit {
     double dbm1 = 0.0;
     double t = am1 / bm1;
     double dlogt = dam1 / am1 - dbm1 / bm1;
-    double logRatio = Math.log(x) - SpecialFunctions.digamma(a);
+    double logRatio = Math.log(x) - psiA;
     double scale = Math.abs(logRatio);
     for (int n = 1; n < 1_000_000; n++) {
       double bn = x + 2 * n + 1.0 - a;
@@ -176,6 +194,8 @@ final class GammaImplicit {
     private int evenCount;
     private int oddCount;
     private double a = Double.NaN;
+    /** ψ(a + 1), once per shape, for the exact fallback (ψ(a) = ψ(a + 1) − 1/a). */
+    private double psiA1;
     private double invA;
     private double vLimit;
     private boolean fast;
@@ -186,6 +206,7 @@ final class GammaImplicit {
         return this;
       }
       this.a = a;
+      psiA1 = a > 0 ? SpecialFunctions.digamma(a + 1.0) : Double.NaN;
       fast = a >= MIN_SHAPE && a < Double.POSITIVE_INFINITY;
       if (!fast) {
         return this;
@@ -243,7 +264,7 @@ final class GammaImplicit {
           return e + v * o;
         }
       }
-      return exact(x, a);
+      return exact(x, a, psiA1);
     }
   }
 }
