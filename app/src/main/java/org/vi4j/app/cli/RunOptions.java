@@ -23,6 +23,10 @@ import org.vi4j.core.plugin.Options;
  * Inference.Builder b = s.applyTo(Inference.builder().model(m)...);
  * }</pre>
  *
+ * <p>{@code run.restarts} (default 1) is not a loop setting: {@code FitRunner} runs the fit that
+ * many times, restart i from seed {@code run.seed + i} with freshly built parts, and keeps the one
+ * with the best final ELBO.
+ *
  * <p>Defaults are defined here, once. {@code --steps}, {@code --max-seconds} and {@code --seed}
  * are shorthands for {@code run.steps}, {@code run.max-seconds} and {@code run.seed}.
  */
@@ -90,10 +94,16 @@ public final class RunOptions {
       .real("log-every", 5.0, "seconds between progress log lines when stderr is not a terminal")
       .positive();
 
+  /** Independent fits from seeds seed, seed + 1, …; the best final ELBO is kept. */
+  public static final OptionSpec<Integer> RESTARTS = OptionSpec
+      .integer("restarts", 1, "fit this many times from seeds seed, seed+1, ... with fresh parts "
+          + "and keep the best final ELBO (for multimodal objectives such as mixtures)")
+      .positive();
+
   /** Every {@code run.*} option, in the order {@code vi4j help run} shows them. */
   public static final List<OptionSpec<?>> ALL = List.of(STEPS, MAX_SECONDS, SEED, AVERAGE_LAST,
       BATCH_SIZE, CONVERGENCE, EVAL_EVERY, TOL_REL_OBJ, CONVERGENCE_PARTICLES, PARTICLES_EVAL,
-      MAX_BAD_STEPS, CHECKPOINT_EVERY, LOG_EVERY);
+      MAX_BAD_STEPS, CHECKPOINT_EVERY, LOG_EVERY, RESTARTS);
 
   /** The options that only matter with {@code convergence=true}. */
   private static final List<OptionSpec<?>> CONVERGENCE_ONLY =
@@ -136,7 +146,7 @@ public final class RunOptions {
     return new Settings(o.get(STEPS), o.get(MAX_SECONDS), o.get(SEED), o.get(AVERAGE_LAST),
         o.get(BATCH_SIZE), o.get(CONVERGENCE), o.get(EVAL_EVERY), o.get(TOL_REL_OBJ),
         o.get(CONVERGENCE_PARTICLES), o.get(PARTICLES_EVAL), o.get(MAX_BAD_STEPS),
-        o.get(CHECKPOINT_EVERY), o.get(LOG_EVERY));
+        o.get(CHECKPOINT_EVERY), o.get(LOG_EVERY), o.get(RESTARTS));
   }
 
   /**
@@ -155,11 +165,12 @@ public final class RunOptions {
    * @param maxBadSteps {@code run.max-bad-steps}
    * @param checkpointEvery {@code run.checkpoint-every}
    * @param logEvery {@code run.log-every}
+   * @param restarts {@code run.restarts} (1: a single fit)
    */
   public record Settings(long steps, double maxSeconds, long seed, double averageLast,
       int batchSize, boolean convergence, int evalEvery, double tolRelObj,
       int convergenceParticles, int particlesEval, int maxBadSteps, long checkpointEvery,
-      double logEvery) {
+      double logEvery, int restarts) {
 
     /**
      * {@code builder} configured with these settings: step limit, budget, seed, averaging,
@@ -203,6 +214,7 @@ public final class RunOptions {
       m.put(PART + "." + MAX_BAD_STEPS.key(), maxBadSteps);
       m.put(PART + "." + CHECKPOINT_EVERY.key(), checkpointEvery);
       m.put(PART + "." + LOG_EVERY.key(), logEvery);
+      m.put(PART + "." + RESTARTS.key(), restarts);
       return m;
     }
   }

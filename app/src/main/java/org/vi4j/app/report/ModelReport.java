@@ -13,12 +13,16 @@ import org.vi4j.core.spi.ExactEvidence;
 import org.vi4j.core.spi.ExactPosterior;
 import org.vi4j.core.spi.Model;
 import org.vi4j.models.expgaussian.ExpGaussianModel;
+import org.vi4j.models.gaussianmixture.GaussianMixtureGuide;
+import org.vi4j.models.gaussianmixture.GaussianMixtureModel;
+import org.vi4j.models.laplacemixture.LaplaceMixtureModel;
 import org.vi4j.models.poissongamma.PoissonGammaModel;
 
 /**
  * The model-specific part of a report: the summary's {@code posterior} section and the posterior
- * pictures. {@link #of} picks {@link PoissonGammaReport} or {@link ExpGaussianReport} by model
- * type, else {@link GenericReport}, which uses whatever capabilities the model has.
+ * pictures. {@link #of} picks {@link PoissonGammaReport}, {@link ExpGaussianReport},
+ * {@link LaplaceMixtureReport} or {@link GaussianMixtureReport} (with its own guide) by model type,
+ * else {@link GenericReport}, which uses whatever capabilities the model has.
  */
 interface ModelReport {
 
@@ -42,6 +46,14 @@ interface ModelReport {
     Optional<ExpGaussianModel> eg = model.as(ExpGaussianModel.class);
     if (eg.isPresent()) {
       return new ExpGaussianReport(ctx, eg.get());
+    }
+    Optional<LaplaceMixtureModel> lm = model.as(LaplaceMixtureModel.class);
+    if (lm.isPresent()) {
+      return new LaplaceMixtureReport(ctx, lm.get());
+    }
+    Optional<GaussianMixtureModel> gm = model.as(GaussianMixtureModel.class);
+    if (gm.isPresent() && ctx.pipeline().guide() instanceof GaussianMixtureGuide q) {
+      return new GaussianMixtureReport(ctx, gm.get(), q);
     }
     return new GenericReport(ctx);
   }

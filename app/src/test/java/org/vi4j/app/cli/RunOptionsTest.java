@@ -24,6 +24,15 @@ class RunOptionsTest extends Vi4jTestBase {
     assertEquals(1000, s.particlesEval());
     assertEquals(1000, s.checkpointEvery());
     assertEquals(false, s.convergence());
+    assertEquals(1, s.restarts());
+  }
+
+  @Test
+  void restartsMustBePositive() {
+    assertEquals(5, RunOptions.settings(Options.of(Map.of("restarts", "5"))).restarts());
+    String all = String.join("\n", RunOptions.problems(Options.of(Map.of("restarts", "0"))));
+    assertTrue(all.contains("restarts") && all.contains("> 0"), all);
+    assertTrue(RunOptions.problems(Options.of(Map.of("restarts", "two"))).size() == 1);
   }
 
   @Test

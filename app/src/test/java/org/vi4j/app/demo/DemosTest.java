@@ -15,7 +15,8 @@ class DemosTest {
 
   @Test
   void listsTheShippedModelsDemos() {
-    assertEquals(List.of("exp-gaussian", "poisson-gamma"), Demos.names());
+    assertTrue(Demos.names().containsAll(List.of("exp-gaussian", "poisson-gamma",
+        "laplace-mixture", "gaussian-mixture")), Demos.names().toString());
     assertEquals(Demos.names(), Demos.all().stream().map(Demo::name).toList());
     Demos.all().forEach(d -> assertFalse(d.description().isBlank(), d.name()));
     assertThrows(UnsupportedOperationException.class, () -> Demos.all().add(Demos.EXP_GAUSSIAN));
@@ -33,7 +34,7 @@ class DemosTest {
         () -> Demos.get("poison-gamma"));
     assertTrue(e.getMessage().contains("'poison-gamma'"), e.getMessage());
     assertTrue(e.getMessage().contains("Did you mean 'poisson-gamma'?"), e.getMessage());
-    assertTrue(e.getMessage().contains("[exp-gaussian, poisson-gamma]"), e.getMessage());
+    assertTrue(e.getMessage().contains("[exp-gaussian, poisson-gamma"), e.getMessage());
     IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
         () -> Demos.get("vae"));
     assertFalse(none.getMessage().contains("Did you mean"), none.getMessage());
@@ -61,5 +62,15 @@ class DemosTest {
     assertEquals("0.02", Demos.EXP_GAUSSIAN.spec().options().get("optimizer.lr"));
     assertEquals("16", Demos.EXP_GAUSSIAN.spec().options().get("estimator.particles"));
     assertEquals("0.5", Demos.EXP_GAUSSIAN.spec().options().get(Demos.AVERAGE_LAST));
+  }
+
+  /** The mixture demos keep the best of several restarts; gaussian-mixture runs CAVI by name. */
+  @Test
+  void theMixtureDemosUseRestarts() {
+    assertEquals("3", Demos.LAPLACE_MIXTURE.spec().options().get(Demos.RESTARTS));
+    assertEquals("10", Demos.GAUSSIAN_MIXTURE.spec().options().get(Demos.RESTARTS));
+    assertEquals("cavi", Demos.GAUSSIAN_MIXTURE.spec().optimizer());
+    assertEquals("gaussian-mixture-elbo", Demos.GAUSSIAN_MIXTURE.spec().estimator());
+    assertSame(Demos.LAPLACE_MIXTURE, Demos.get("laplace-mixture"));
   }
 }
