@@ -46,7 +46,8 @@ class ProvidersTest extends Vi4jTestBase {
         "/META-INF/services/org.vi4j.core.plugin.EstimatorProvider")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       assertEquals(List.of(ReparamProvider.class.getName(), ReparamAnalyticProvider.class.getName(),
-          ScoreFunctionProvider.class.getName()), text.strip().lines().toList());
+          ScoreFunctionProvider.class.getName(),
+          org.vi4j.estimators.iwae.IwaeProvider.class.getName()), text.strip().lines().toList());
     }
     List<String> loaded = ServiceLoader.load(EstimatorProvider.class).stream()
         .map(p -> p.get().name()).sorted().toList();

@@ -44,7 +44,8 @@ class GuideProvidersTest extends Vi4jTestBase {
       "gamma", EnumSet.of(Support.POSITIVE),
       "truncated-normal", EnumSet.of(Support.POSITIVE),
       "delta", EnumSet.of(Support.REAL, Support.POSITIVE, Support.UNIT_INTERVAL, Support.SIMPLEX),
-      "auto", EnumSet.of(Support.REAL, Support.POSITIVE, Support.UNIT_INTERVAL, Support.SIMPLEX));
+      "auto", EnumSet.of(Support.REAL, Support.POSITIVE, Support.UNIT_INTERVAL, Support.SIMPLEX),
+      "amortized", EnumSet.of(Support.REAL, Support.BINARY));
 
   private static List<GuideProvider> loaded() {
     return ServiceLoader.load(GuideProvider.class).stream().map(ServiceLoader.Provider::get).toList();
@@ -63,7 +64,8 @@ class GuideProvidersTest extends Vi4jTestBase {
         AutoGuideProvider.class.getName(), DeltaGuideProvider.class.getName(),
         FullRankNormalProvider.class.getName(), GammaGuideProvider.class.getName(),
         LogNormalGuideProvider.class.getName(), MeanFieldNormalProvider.class.getName(),
-        TruncatedNormalGuideProvider.class.getName()));
+        TruncatedNormalGuideProvider.class.getName(),
+        org.vi4j.guides.amortized.AmortizedProvider.class.getName()));
     assertEquals(classes, listed);
     assertEquals(EXPECTED.keySet(), loaded().stream().map(GuideProvider::name).collect(Collectors.toSet()));
   }

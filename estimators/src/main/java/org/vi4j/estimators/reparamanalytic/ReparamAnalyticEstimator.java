@@ -14,6 +14,7 @@ import org.vi4j.core.spi.Draw;
 import org.vi4j.core.spi.ElboEstimate;
 import org.vi4j.core.spi.FactorizedFamily;
 import org.vi4j.core.spi.GradientEstimator;
+import org.vi4j.core.spi.KlWeighted;
 import org.vi4j.core.spi.Latent;
 import org.vi4j.core.spi.Latents;
 import org.vi4j.core.spi.Model;
@@ -43,7 +44,16 @@ import org.vi4j.estimators.internal.Estimates;
  *       {@link Distribution#entropy()} has a closed form.
  *   <li>Otherwise {@link #check} refuses, naming l and what would work.
  * </ol>
- * LOCAL latents keep their Monte Carlo terms.
+ * A LOCAL latent l gets the closed form too when the model declares its prior (shape 1 x size,
+ * the same for every row) and the guide's factor for the batch has one row per batch row (an
+ * amortised guide, {@code q(z_i | x_i)}) with a registered KL pair: its Monte Carlo terms
+ * (N/B) Σ_i [log p_l(z_{s,i}) − log q_l(z_{s,i})] are replaced by −(N/B) Σ_i KL(q_l(· | x_i) ‖ p_l),
+ * AEVB's estimator B for the VAE (Kingma &amp; Welling 2014, eq. 10). Other LOCAL latents keep
+ * their Monte Carlo terms.
+ *
+ * <p><strong>KL weight.</strong> For a {@link KlWeighted} model with weight α, the KL terms enter
+ * the differentiated surrogate as −α·KL (a warm-up); the reported estimate keeps −KL, the true
+ * ELBO.
  *
  * <p><strong>Surrogate.</strong> With K the KL latents, H the entropy latents, A = K ∪ H, and
  * particles z<sub>s</sub> = g<sub>φ</sub>(ε<sub>s</sub>), s = 1..S:
@@ -124,13 +134,29 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
           particles);
       Tensor logQ = d.logQ();
       Tensor analytic = null;
+      Tensor klTotal = null;
       List<Latent> latents = m.latents().latents();
       for (int i = 0; i < latents.size(); i++) {
         Latent l = latents.get(i);
+        String name = l.name();
         if (l.scope() != Scope.GLOBAL) {
+          Distribution qf = factorOf(factors, name);
+          Distribution prior = priorOf(priors, name);
+          if (qf == null || prior == null || !kl.has(qf.getClass(), prior.getClass())) {
+            continue;                                 // LOCAL: Monte Carlo terms stay
+          }
+          int b = batch.size();
+          double scale = batch.scale();
+          Tensor zl = z.get(name);
+          logQ = logQ.sub(perParticle(qf.logProb(zl).sumRows(), particles, b).mul(scale));
+          logP = logP.sub(perParticle(prior.logProb(zl).sumRows(), particles, b).mul(scale));
+          Tensor klSum = sumLocal(kl.kl(qf, prior), l.size(), b,
+              "KL(q ‖ prior) of LOCAL latent '" + name + "'").mul(scale);
+          klTotal = klTotal == null ? klSum : klTotal.add(klSum);
+          Tensor term = klSum.neg();
+          analytic = analytic == null ? term : analytic.add(term);
           continue;
         }
-        String name = l.name();
         Distribution qf = factorOf(factors, name);
         Distribution prior = priorOf(priors, name);
         if (qf == null) {
@@ -141,8 +167,10 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
         Tensor term;
         if (prior != null && kl.has(qf.getClass(), prior.getClass())) {
           logP = logP.sub(prior.logProb(zl).sumRows());
-          term = Estimates.sumOverLatent(kl.kl(qf, prior), qf, l.size(),
-              "KL(q ‖ prior) of latent '" + name + "'").neg();
+          Tensor klSum = Estimates.sumOverLatent(kl.kl(qf, prior), qf, l.size(),
+              "KL(q ‖ prior) of latent '" + name + "'");
+          klTotal = klTotal == null ? klSum : klTotal.add(klSum);
+          term = klSum.neg();
         } else {
           Tensor h;
           try {
@@ -159,6 +187,10 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
         f = f.add(analytic);                          // + the closed forms, broadcast per particle
       }
       Tensor surrogate = f.mean();
+      double alpha = klWeight(m);
+      if (klTotal != null && alpha != 1.0) {
+        surrogate = surrogate.add(klTotal.mul(1.0 - alpha));   // −α·KL in the gradient only
+      }
       if (surrogate.requiresGrad()) {
         t.backward(surrogate);
       }
@@ -199,6 +231,38 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
       }
     }
     return problems;
+  }
+
+  /** Σ over the batch rows of a per-row term, per particle: (particles·B) x 1 → particles x 1. */
+  private static Tensor perParticle(Tensor rows, int particles, int b) {
+    return particles == 1 ? rows.sum() : rows.reshape(particles, b).sumRows();
+  }
+
+  /**
+   * The 1x1 sum over a LOCAL block of a closed-form term given per batch row (B x size, or B x 1
+   * broadcast over the block's columns).
+   */
+  private static Tensor sumLocal(Tensor term, int size, int b, String what) {
+    if (term.rows() != b || (term.cols() != size && term.cols() != 1)) {
+      throw new IllegalArgumentException(what + " is " + term.shape() + "; a LOCAL latent's factor "
+          + "needs a parameter shape of one row per batch row (" + b + "x" + size + " or " + b
+          + "x1)");
+    }
+    return term.cols() == size ? term.sum() : term.sum().mul(size);
+  }
+
+  /** α of a {@link KlWeighted} model (read after its log joint), else 1. */
+  private static double klWeight(Model m) {
+    Optional<KlWeighted> w = m.as(KlWeighted.class);
+    if (w.isEmpty()) {
+      return 1.0;
+    }
+    double a = w.get().klWeight();
+    if (!(a >= 0 && a <= 1)) {
+      throw new IllegalStateException("estimator '" + ReparamAnalyticProvider.NAME + "': model "
+          + Estimates.describe(m) + " gave KL weight " + a + "; accepted: [0, 1]");
+    }
+    return a;
   }
 
   /** The guide's factor of {@code latent}, or null if the guide has none. */

@@ -28,8 +28,8 @@ public final class ReparamAnalyticProvider implements EstimatorProvider {
 
   @Override
   public String description() {
-    return "pathwise gradient with closed-form KL or entropy per global latent "
-        + "(AEVB estimator B, Kingma & Welling 2014)";
+    return "pathwise gradient with closed-form KL or entropy per global latent, and closed-form "
+        + "KL for amortised local latents (AEVB estimator B, Kingma & Welling 2014)";
   }
 
   @Override
