@@ -189,8 +189,7 @@ public final class Inference {
       l.onStart(first);
     }
     if (convergence && s.step == 0) {
-      s.monitor.record(ElboEvaluation.evaluate(model, guide, Batch.full(data), s.evalRng,
-          convergenceParticles).elbo().value());
+      s.monitor.record(evaluation(s, convergenceParticles).elbo().value());
     }
     StopReason reason = null;
     int consecutiveBad = 0;
@@ -255,8 +254,7 @@ public final class Inference {
         writeCheckpoint(checkpoint, s);
       }
       if (convergence && s.step % evalEvery == 0) {
-        reason = s.monitor.record(ElboEvaluation.evaluate(model, guide, Batch.full(data), s.evalRng,
-            convergenceParticles).elbo().value());
+        reason = s.monitor.record(evaluation(s, convergenceParticles).elbo().value());
       }
       long now = System.nanoTime();
       if ((now - lastLog) * 1e-9 >= logEverySeconds) {
@@ -274,16 +272,33 @@ public final class Inference {
     Map<String, double[]> lastIterate = parameterMap();
     ElboEvaluation.Result lastEval = null;
     if (s.averaged > 0) {
-      lastEval = ElboEvaluation.evaluate(model, guide, Batch.full(data), s.evalRng, evalParticles);
+      lastEval = finalEvaluation(s);
       setAverage(s);
     }
-    ElboEvaluation.Result finalEval = ElboEvaluation.evaluate(model, guide, Batch.full(data),
-        s.evalRng, evalParticles);
+    ElboEvaluation.Result finalEval = finalEvaluation(s);
     FitResult fit = result(trace, finalEval, lastEval == null ? finalEval : lastEval, reason, s, t0,
         lastIterate);
     LOG.info("stopped after {} steps ({}): elbo {} ± {}, {}", fit.steps(), reason,
         fit.elbo().value(), fit.elbo().standardError(), fit.psis());
     return fit;
+  }
+
+  /**
+   * The ELBO at the current parameters from fresh draws: {@link #evalParticles} particles over the
+   * whole data set, or — for a model with LOCAL latents, whose draws grow with the rows — by chunks
+   * of rows with max(1, evalParticles / N) particles per row ({@link
+   * ElboEvaluation#evaluateByRows}).
+   */
+  private ElboEvaluation.Result finalEvaluation(RunState s) {
+    return evaluation(s, evalParticles);
+  }
+
+  private ElboEvaluation.Result evaluation(RunState s, int particles) {
+    if (model.latents().hasLocal()) {
+      int perRow = Math.max(1, particles / data.rows());
+      return ElboEvaluation.evaluateByRows(model, guide, data, s.evalRng, perRow);
+    }
+    return ElboEvaluation.evaluate(model, guide, Batch.full(data), s.evalRng, particles);
   }
 
   private FitResult result(PrimitiveTrace trace, ElboEvaluation.Result eval,
