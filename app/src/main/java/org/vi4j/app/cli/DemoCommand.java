@@ -1,6 +1,7 @@
 package org.vi4j.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.vi4j.app.demo.Demo;
 import org.vi4j.app.demo.Demos;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Parameters;
  * <pre>{@code
  * vi4j demo poisson-gamma                     # writes runs/<time>-poisson-gamma/
  * vi4j demo exp-gaussian --steps 500 --seed 7 --out /tmp/eg
+ * vi4j demo vae --data train-images-idx3-ubyte.gz   # sets model.data
  * vi4j demo --list
  * }</pre>
  */
@@ -47,6 +49,11 @@ public final class DemoCommand extends CliCommand {
 
   @Option(names = "--steps", paramLabel = "N", description = "Stop after N steps (run.steps).")
   Long steps;
+
+  @Option(names = "--data", paramLabel = "PATH",
+      description = "A data file for the demo's model (sets model.data; e.g. an IDX image file "
+          + "for vae).")
+  Path data;
 
   @Option(names = "--quiet", description = "No progress bar or log lines; warnings only.")
   boolean quiet;
@@ -81,6 +88,18 @@ public final class DemoCommand extends CliCommand {
       pipeline = pipeline.with(RunOptions.PART + "." + RunOptions.STEPS.key(), steps);
     }
     Plugins loaded = plugins.load(environment(), err);
+    if (data != null) {
+      boolean takesData = loaded.models().find(pipeline.model()).stream()
+          .flatMap(p -> p.options().stream()).anyMatch(o -> o.key().equals("data"));
+      if (!takesData) {
+        throw new UserException("--data: the " + demo.name() + " demo's model '"
+            + pipeline.model() + "' reads no data file (it has no 'data' option)");
+      }
+      if (!Files.isRegularFile(data)) {
+        throw new UserException("--data: file " + data + " does not exist");
+      }
+      pipeline = pipeline.with("model.data", data.toAbsolutePath().toString());
+    }
     Path dir = out != null ? out : OutputDirs.fresh(demo.name());
     return FitRunner.run(new FitRunner.Request(loaded, pipeline, dir, null, quiet,
         System.console() != null), stdout, err);

@@ -12,17 +12,19 @@ import org.vi4j.core.inference.FitResult;
 import org.vi4j.core.spi.ExactEvidence;
 import org.vi4j.core.spi.ExactPosterior;
 import org.vi4j.core.spi.Model;
+import org.vi4j.guides.amortized.AmortizedGuide;
 import org.vi4j.models.expgaussian.ExpGaussianModel;
 import org.vi4j.models.gaussianmixture.GaussianMixtureGuide;
 import org.vi4j.models.gaussianmixture.GaussianMixtureModel;
 import org.vi4j.models.laplacemixture.LaplaceMixtureModel;
 import org.vi4j.models.poissongamma.PoissonGammaModel;
+import org.vi4j.models.vae.VaeModel;
 
 /**
  * The model-specific part of a report: the summary's {@code posterior} section and the posterior
  * pictures. {@link #of} picks {@link PoissonGammaReport}, {@link ExpGaussianReport},
- * {@link LaplaceMixtureReport} or {@link GaussianMixtureReport} (with its own guide) by model type,
- * else {@link GenericReport}, which uses whatever capabilities the model has.
+ * {@link LaplaceMixtureReport}, {@link GaussianMixtureReport} (with its own guide) or
+ * {@link VaeReport} (with the {@code amortized} guide) by model type, else {@link GenericReport}, which uses whatever capabilities the model has.
  */
 interface ModelReport {
 
@@ -54,6 +56,10 @@ interface ModelReport {
     Optional<GaussianMixtureModel> gm = model.as(GaussianMixtureModel.class);
     if (gm.isPresent() && ctx.pipeline().guide() instanceof GaussianMixtureGuide q) {
       return new GaussianMixtureReport(ctx, gm.get(), q);
+    }
+    Optional<VaeModel> vae = model.as(VaeModel.class);
+    if (vae.isPresent() && ctx.pipeline().guide() instanceof AmortizedGuide q) {
+      return new VaeReport(ctx, vae.get(), q);
     }
     return new GenericReport(ctx);
   }

@@ -36,7 +36,7 @@ class DemosTest {
     assertTrue(e.getMessage().contains("Did you mean 'poisson-gamma'?"), e.getMessage());
     assertTrue(e.getMessage().contains("[exp-gaussian, poisson-gamma"), e.getMessage());
     IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-        () -> Demos.get("vae"));
+        () -> Demos.get("zzz"));
     assertFalse(none.getMessage().contains("Did you mean"), none.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Demos.get(null));
   }
