@@ -286,7 +286,7 @@ public final class Inference {
   /**
    * The ELBO at the current parameters from fresh draws: {@link #evalParticles} particles over the
    * whole data set, or — for a model with LOCAL latents, whose draws grow with the rows — by chunks
-   * of rows with max(1, evalParticles / N) particles per row ({@link
+   * of rows with max(2, evalParticles / N) particles per row ({@link
    * ElboEvaluation#evaluateByRows}).
    */
   private ElboEvaluation.Result finalEvaluation(RunState s) {
@@ -295,7 +295,7 @@ public final class Inference {
 
   private ElboEvaluation.Result evaluation(RunState s, int particles) {
     if (model.latents().hasLocal()) {
-      int perRow = Math.max(1, particles / data.rows());
+      int perRow = Math.max(2, particles / data.rows()); // 2: a standard error needs a spread
       return ElboEvaluation.evaluateByRows(model, guide, data, s.evalRng, perRow);
     }
     return ElboEvaluation.evaluate(model, guide, Batch.full(data), s.evalRng, particles);
