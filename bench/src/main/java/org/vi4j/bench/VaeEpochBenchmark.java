@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.vi4j.core.autodiff.Tensor;
-import org.vi4j.core.data.BatchStream;
+import org.vi4j.core.inference.Minibatches;
 import org.vi4j.core.data.Idx;
 import org.vi4j.core.data.Pixels;
 import org.vi4j.core.linalg.Gemm;
@@ -79,7 +79,7 @@ public final class VaeEpochBenchmark {
         .activation(Activation.TANH).seed(seed).build();
     ReparamAnalyticEstimator estimator = new ReparamAnalyticEstimator(1);
     Adam adam = new Adam(1e-3);
-    BatchStream stream = new BatchStream(trainX, batchSize);
+    Minibatches stream = new Minibatches(trainX, batchSize);
     Rng batchRng = Rng.seeded(seed + 10);
     Rng stepRng = Rng.seeded(seed + 20);
     com.sun.management.ThreadMXBean threads =

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vi4j.core.autodiff.Param;
 import org.vi4j.core.autodiff.ParamStore;
 import org.vi4j.core.autodiff.Tensor;
-import org.vi4j.core.data.BatchStream;
+import org.vi4j.core.inference.Minibatches;
 import org.vi4j.core.data.Pixels;
 import org.vi4j.core.nn.Activation;
 import org.vi4j.core.plugin.Pipeline;
@@ -134,7 +134,7 @@ class VaeAcceptanceTest extends Vi4jTestBase {
     double before = heldOutElbo(m, q, test);
     ReparamAnalyticEstimator est = new ReparamAnalyticEstimator(1);
     Adam adam = new Adam(3e-3);
-    BatchStream stream = new BatchStream(m.observed().value(), 50);
+    Minibatches stream = new Minibatches(m.observed().value(), 50);
     Rng batchRng = Rng.seeded(3);
     Rng rng = Rng.seeded(4);
     for (int step = 0; step < 8 * stream.batchesPerEpoch(); step++) {
@@ -165,7 +165,7 @@ class VaeAcceptanceTest extends Vi4jTestBase {
     AmortizedGuide q = AmortizedGuide.builder(m.latents(), m.features()).hidden(64).build();
     ReparamAnalyticEstimator est = new ReparamAnalyticEstimator(1);
     Adam adam = new Adam(1e-3);
-    BatchStream stream = new BatchStream(m.observed().value(), 100);
+    Minibatches stream = new Minibatches(m.observed().value(), 100);
     Rng rng = Rng.seeded(1);
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -45,18 +45,6 @@ final class Params {
     return t;
   }
 
-  /** Every element must be in [lo, hi] (NaN fails). */
-  static Tensor within(String dist, String param, Tensor t, double lo, double hi) {
-    double[] d = t.value().data;
-    for (int k = 0, n = t.size(); k < n; k++) {
-      if (!(d[k] >= lo && d[k] <= hi)) {
-        throw new DistributionException(dist + ": " + param + " must be in [" + lo + ", " + hi
-            + "], but element (" + k / t.cols() + ", " + k % t.cols() + ") is " + d[k]);
-      }
-    }
-    return t;
-  }
-
   /** The broadcast of two parameter dimensions, or an error naming the distribution. */
   static int broadcast(String dist, String what, int a, int b) {
     if (a == b || b == 1) {

@@ -57,10 +57,4 @@ public record FitResult(Trace trace, ElboEstimate elbo, ElboEstimate lastIterate
       return step.length;
     }
   }
-
-  static Map<String, double[]> copy(Map<String, double[]> m) {
-    Map<String, double[]> c = new LinkedHashMap<>();
-    m.forEach((k, v) -> c.put(k, v.clone()));
-    return c;
-  }
 }

@@ -15,43 +15,81 @@ import org.vi4j.core.spi.Batch;
  * own size B'. With B ≥ N every batch is the whole data set, in order, and the same object.
  *
  * <pre>{@code
- * Minibatches batches = new Minibatches(data, 32);
- * Batch b = batches.next(rng);      // b.scale() == N / 32
+ * Minibatches batches = new Minibatches(data, 100);
+ * Batch b = batches.next(rng);      // b.scale() == N / 100
  * }</pre>
  *
  * <p>Over one epoch every row appears exactly once, so the mean over the epoch's batches of a
- * batch-scaled sum (weighted by batch size) equals the full-data sum. Not thread-safe.
+ * batch-scaled sum (weighted by batch size) equals the full-data sum.
+ *
+ * <p><strong>Memory.</strong> The rows of every batch are copied into one reused B x F buffer (a
+ * second one for a shorter last batch), so the steady state allocates only the small {@link Batch}
+ * record: like tape tensors, <strong>a batch's data is valid only until the next call to
+ * {@link #next}</strong>. Not thread-safe.
  */
 public final class Minibatches {
 
-  private final Tensor data;
-  private final int batchSize;
+  private final double[] data;
   private final int n;
+  private final int f;
+  private final int batchSize;
   private final int[] order;
+  private final Batch full;
+  private final Tensor buffer;
+  private final Tensor tail;
+  private final int[] rows;
+  private final int[] tailRows;
   private int position;
   private long epoch;
-  private final Batch full;
 
   /**
-   * @param data N x F, a constant. Not modified.
+   * @param data N x F, a constant. Not modified, not copied: keep it unchanged while batching.
    * @param batchSize B &gt; 0; B ≥ N means full batches
    */
   public Minibatches(Tensor data, int batchSize) {
+    this(data.value(), batchSize, data);
     if (data.requiresGrad()) {
       throw new IllegalArgumentException("Minibatches: data must be a constant");
     }
+  }
+
+  /**
+   * Minibatches straight from a matrix (a large data set need not be wrapped, i.e. copied, first).
+   *
+   * @param data N x F. Not modified, not copied: keep it unchanged while batching.
+   * @param batchSize B &gt; 0; B ≥ N means full batches
+   */
+  public Minibatches(DMatrixRMaj data, int batchSize) {
+    this(data, batchSize, null);
+  }
+
+  private Minibatches(DMatrixRMaj m, int batchSize, Tensor wrapped) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("Minibatches: batch size must be positive, got " + batchSize);
     }
-    this.data = data;
-    this.n = data.rows();
+    this.data = m.data;
+    this.n = m.numRows;
+    this.f = m.numCols;
     this.batchSize = Math.min(batchSize, n);
     this.order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
     this.position = n; // forces a shuffle before the first batch
-    this.full = this.batchSize == n ? Batch.full(data) : null;
+    if (this.batchSize == n) {
+      full = Batch.full(wrapped != null ? wrapped : Tensor.constant(m));
+      buffer = null;
+      tail = null;
+      rows = null;
+      tailRows = null;
+    } else {
+      full = null;
+      int rest = n % this.batchSize;
+      buffer = Tensor.zeros(this.batchSize, f);
+      tail = rest == 0 ? null : Tensor.zeros(rest, f);
+      rows = new int[this.batchSize];
+      tailRows = new int[Math.max(rest, 1)];
+    }
   }
 
   /** Number of data rows N. */
@@ -64,12 +102,20 @@ public final class Minibatches {
     return batchSize;
   }
 
-  /** Completed epochs. */
+  /** Batches per epoch, ⌈N / B⌉. */
+  public int batchesPerEpoch() {
+    return (n + batchSize - 1) / batchSize;
+  }
+
+  /** Started epochs. */
   public long epoch() {
     return epoch;
   }
 
-  /** The next batch; shuffles with {@code rng} at the start of each epoch (not for full batches). */
+  /**
+   * The next batch; shuffles with {@code rng} at the start of each epoch (not for full batches).
+   * Its data is valid until the next call.
+   */
   public Batch next(Rng rng) {
     if (full != null) {
       return full;
@@ -80,16 +126,16 @@ public final class Minibatches {
       epoch++;
     }
     int b = Math.min(batchSize, n - position);
-    int f = data.cols();
-    DMatrixRMaj rows = new DMatrixRMaj(b, f);
-    int[] idx = new int[b];
-    double[] src = data.value().data;
+    Tensor out = b == batchSize ? buffer : tail;
+    int[] idx = b == batchSize ? rows : tailRows;
+    double[] dst = out.value().data;
     for (int i = 0; i < b; i++) {
-      idx[i] = order[position + i];
-      System.arraycopy(src, idx[i] * f, rows.data, i * f, f);
+      int r = order[position + i];
+      idx[i] = r;
+      System.arraycopy(data, r * f, dst, i * f, f);
     }
     position += b;
-    return Batch.of(Tensor.constant(rows), idx, n);
+    return Batch.of(out, idx, n);
   }
 
   private void shuffle(Rng rng) {

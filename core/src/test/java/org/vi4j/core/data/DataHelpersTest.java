@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.vi4j.core.random.Rng;
-import org.vi4j.core.spi.Batch;
 import org.vi4j.core.testing.Vi4jTestBase;
 
 class DataHelpersTest extends Vi4jTestBase {
@@ -52,51 +50,5 @@ class DataHelpersTest extends Vi4jTestBase {
       mean += v / out.data.length;
     }
     assertEquals(0.3, mean, 4 * Math.sqrt(0.21 / 1e4));
-  }
-
-  @Test
-  void batchStreamVisitsEveryRowOncePerEpochWithoutCopyingTheData() {
-    DMatrixRMaj data = new DMatrixRMaj(10, 2);
-    for (int i = 0; i < 10; i++) {
-      data.set(i, 0, i);
-      data.set(i, 1, -i);
-    }
-    BatchStream s = new BatchStream(data, 4);
-    assertEquals(3, s.batchesPerEpoch());
-    Rng rng = Rng.seeded(5);
-    for (int epoch = 0; epoch < 2; epoch++) {
-      boolean[] seen = new boolean[10];
-      for (int k = 0; k < 3; k++) {
-        Batch b = s.next(rng);
-        assertEquals(k < 2 ? 4 : 2, b.size());
-        assertEquals(10.0 / b.size(), b.scale());
-        for (int i = 0; i < b.size(); i++) {
-          int r = b.row(i);
-          assertEquals(r, b.data().get(i, 0));
-          assertEquals(-r, b.data().get(i, 1));
-          assertTrue(!seen[r]);
-          seen[r] = true;
-        }
-      }
-    }
-  }
-
-  @Test
-  void batchStreamAllocatesOnlyTheBatchRecord() {
-    DMatrixRMaj data = new DMatrixRMaj(2000, 784);
-    BatchStream s = new BatchStream(data, 100);
-    Rng rng = Rng.seeded(5);
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long tid = Thread.currentThread().getId();
-    for (int k = 0; k < 2000; k++) {
-      s.next(rng);
-    }
-    long before = threads.getThreadAllocatedBytes(tid);
-    for (int k = 0; k < 1000; k++) {
-      s.next(rng);
-    }
-    long perStep = (threads.getThreadAllocatedBytes(tid) - before) / 1000;
-    assertTrue(perStep < 1024, perStep + " bytes per batch (a 100 x 784 copy would be 627,200)");
   }
 }
