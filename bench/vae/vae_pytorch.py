@@ -2,11 +2,14 @@
 """The issue's Fashion-MNIST VAE in PyTorch, the same setting as
 org.vi4j.bench.VaeEpochBenchmark: 784-400-20 encoder (tanh; loc and softplus scale heads),
 20-400-784 decoder (tanh, Bernoulli logits), pixels binarised at x/255 > 0.5, batch 100,
-Adam lr 1e-3, 1 sample per image, closed-form KL (AEVB estimator B), Xavier-uniform weights and
-zero biases, float32 by default, torch.set_num_threads(2).
+Adam lr 1e-3, 1 sample per image, closed-form KL (AEVB estimator B), float32 by default,
+torch.set_num_threads(2). --init xavier (default): Xavier-uniform weights and zero biases;
+--init default: PyTorch's own nn.Linear initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for
+weights and biases (vi4j's lecun-uniform).
 
   /usr/bin/python3 bench/vae/vae_pytorch.py [--data DIR] [--epochs 10] [--seed 1] [--threads 2]
       [--iwae-k 100] [--iwae-big-k 0] [--iwae-big-rows 1000] [--float64]
+      [--init xavier|default]
 
 Prints seconds per epoch, the mean per-step ELBO, then full-pass train and test ELBO per image
 (1 sample) and the test IWAE bound (Burda et al. 2016) with k samples per image.
@@ -27,7 +30,7 @@ def load_idx(path):
 
 
 class Vae(nn.Module):
-    def __init__(self, f=784, h=400, d=20):
+    def __init__(self, f=784, h=400, d=20, init="xavier"):
         super().__init__()
         self.enc = nn.Linear(f, h)
         self.loc = nn.Linear(h, d)
@@ -35,7 +38,7 @@ class Vae(nn.Module):
         self.dec1 = nn.Linear(d, h)
         self.dec2 = nn.Linear(h, f)
         for m in self.modules():
-            if isinstance(m, nn.Linear):
+            if isinstance(m, nn.Linear) and init == "xavier":
                 nn.init.xavier_uniform_(m.weight)
                 nn.init.zeros_(m.bias)
 
@@ -77,15 +80,16 @@ def main():
     p.add_argument("--iwae-big-k", type=int, default=0)
     p.add_argument("--iwae-big-rows", type=int, default=1000)
     p.add_argument("--float64", action="store_true")
+    p.add_argument("--init", choices=("xavier", "default"), default="xavier")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     dtype = torch.float64 if a.float64 else torch.float32
     train = torch.from_numpy(load_idx(os.path.join(a.data, "train-images-idx3-ubyte.gz"))).to(dtype)
     test = torch.from_numpy(load_idx(os.path.join(a.data, "t10k-images-idx3-ubyte.gz"))).to(dtype)
-    print("torch %s, %d threads, %s, OPENBLAS_CORETYPE=%s" % (torch.__version__,
-          torch.get_num_threads(), dtype, os.environ.get("OPENBLAS_CORETYPE", "(unset)")))
-    model = Vae().to(dtype)
+    print("torch %s, %d threads, %s, init %s, OPENBLAS_CORETYPE=%s" % (torch.__version__,
+          torch.get_num_threads(), dtype, a.init, os.environ.get("OPENBLAS_CORETYPE", "(unset)")))
+    model = Vae(init=a.init).to(dtype)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     n, b = train.shape[0], 100
     times = []

@@ -14,6 +14,7 @@ import org.vi4j.core.data.Idx;
 import org.vi4j.core.data.Pixels;
 import org.vi4j.core.linalg.Gemm;
 import org.vi4j.core.nn.Activation;
+import org.vi4j.core.nn.Init;
 import org.vi4j.core.random.Rng;
 import org.vi4j.core.spi.Batch;
 import org.vi4j.core.spi.ElboEstimate;
@@ -28,12 +29,15 @@ import org.vi4j.optimizers.adam.Adam;
  * Trains the issue's Fashion-MNIST VAE and prints seconds per epoch, GC time per epoch (from the
  * JVM's GarbageCollectorMXBeans), heap and allocation per step, training and test ELBO per image,
  * and the test IWAE bound: 784-400-20 encoder and 20-400-784 decoder with tanh, Bernoulli decoder
- * on pixels binarised at 0.5 (x &gt; 0.5), batch 100, Adam lr 1e-3, Xavier-uniform weights and zero
- * biases, softplus scale link, one sample per image, closed-form KL (AEVB estimator B).
+ * on pixels binarised at 0.5 (x &gt; 0.5), batch 100, Adam lr 1e-3, softplus scale link, one sample
+ * per image, closed-form KL (AEVB estimator B). {@code --init xavier-uniform} (default): Xavier-uniform
+ * weights and zero biases; {@code --init lecun-uniform}: PyTorch's default {@code nn.Linear}
+ * initialisation (the script's {@code --init default}).
  *
  * <pre>
  * java -Xmx1g -cp ... org.vi4j.bench.VaeEpochBenchmark [--data DIR] [--epochs 10] [--seed 1]
  *     [--iwae-k 100] [--iwae-big-k 5000] [--iwae-big-rows 1000]   (0 skips an IWAE run)
+ *     [--init xavier-uniform|lecun-uniform]
  * </pre>
  * The same setting in PyTorch: {@code bench/vae/vae_pytorch.py}.
  */
@@ -49,6 +53,7 @@ public final class VaeEpochBenchmark {
     int bigK = 0;
     int bigRows = 1000;
     int batchSize = 100;
+    Init init = Init.XAVIER_UNIFORM;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--data": dir = args[i + 1]; break;
@@ -57,11 +62,12 @@ public final class VaeEpochBenchmark {
         case "--iwae-k": iwaeK = Integer.parseInt(args[i + 1]); break;
         case "--iwae-big-k": bigK = Integer.parseInt(args[i + 1]); break;
         case "--iwae-big-rows": bigRows = Integer.parseInt(args[i + 1]); break;
+        case "--init": init = Init.parse(args[i + 1]); break;
         default: throw new IllegalArgumentException("unknown argument " + args[i] + "; accepted: "
-            + "--data --epochs --seed --iwae-k --iwae-big-k --iwae-big-rows");
+            + "--data --epochs --seed --iwae-k --iwae-big-k --iwae-big-rows --init");
       }
     }
-    out("gemm %s, java %s, %d processors, max heap %d MB", Gemm.defaultGemm().name(),
+    out("init %s, gemm %s, java %s, %d processors, max heap %d MB", init.label(), Gemm.defaultGemm().name(),
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     long t0 = System.nanoTime();
@@ -69,14 +75,14 @@ public final class VaeEpochBenchmark {
     {
       DMatrixRMaj train = load(Path.of(dir, "train-images-idx3-ubyte.gz"));
       model = VaeModel.builder(train).latentSize(20).hidden(400).activation(Activation.TANH)
-          .seed(seed + 1).build();
+          .init(init).seed(seed + 1).build();
     }
     DMatrixRMaj trainX = model.observed().value();
     DMatrixRMaj testX = load(Path.of(dir, "t10k-images-idx3-ubyte.gz"));
     out("loaded %d train, %d test images of %d pixels in %.1f s", trainX.numRows, testX.numRows,
         trainX.numCols, (System.nanoTime() - t0) * 1e-9);
     AmortizedGuide guide = AmortizedGuide.builder(model.latents(), model.features()).hidden(400)
-        .activation(Activation.TANH).seed(seed).build();
+        .activation(Activation.TANH).init(init).seed(seed).build();
     ReparamAnalyticEstimator estimator = new ReparamAnalyticEstimator(1);
     Adam adam = new Adam(1e-3);
     Minibatches stream = new Minibatches(trainX, batchSize);
