@@ -16,6 +16,8 @@ import org.vi4j.guides.amortized.AmortizedGuide;
 import org.vi4j.models.expgaussian.ExpGaussianModel;
 import org.vi4j.models.gaussianmixture.GaussianMixtureGuide;
 import org.vi4j.models.gaussianmixture.GaussianMixtureModel;
+import org.vi4j.models.gaussianmixture.GaussianWishartMixtureGuide;
+import org.vi4j.models.gaussianmixture.GaussianWishartMixtureModel;
 import org.vi4j.models.laplacemixture.LaplaceMixtureModel;
 import org.vi4j.models.poissongamma.PoissonGammaModel;
 import org.vi4j.models.vae.VaeModel;
@@ -23,7 +25,8 @@ import org.vi4j.models.vae.VaeModel;
 /**
  * The model-specific part of a report: the summary's {@code posterior} section and the posterior
  * pictures. {@link #of} picks {@link PoissonGammaReport}, {@link ExpGaussianReport},
- * {@link LaplaceMixtureReport}, {@link GaussianMixtureReport} (with its own guide) or
+ * {@link LaplaceMixtureReport}, {@link GaussianMixtureReport} and
+ * {@link GaussianWishartMixtureReport} (each with its own guide) or
  * {@link VaeReport} (with the {@code amortized} guide) by model type, else {@link GenericReport}, which uses whatever capabilities the model has.
  */
 interface ModelReport {
@@ -56,6 +59,10 @@ interface ModelReport {
     Optional<GaussianMixtureModel> gm = model.as(GaussianMixtureModel.class);
     if (gm.isPresent() && ctx.pipeline().guide() instanceof GaussianMixtureGuide q) {
       return new GaussianMixtureReport(ctx, gm.get(), q);
+    }
+    Optional<GaussianWishartMixtureModel> gw = model.as(GaussianWishartMixtureModel.class);
+    if (gw.isPresent() && ctx.pipeline().guide() instanceof GaussianWishartMixtureGuide q) {
+      return new GaussianWishartMixtureReport(ctx, gw.get(), q);
     }
     Optional<VaeModel> vae = model.as(VaeModel.class);
     if (vae.isPresent() && ctx.pipeline().guide() instanceof AmortizedGuide q) {

@@ -36,7 +36,7 @@ import org.vi4j.core.spi.ExactEvidence;
  *   <li>{@value #ELBO_PNG}: the ELBO trace with a moving average (and log p(x) where exact);
  *   <li>model pictures: {@code posterior_density.png} for {@code exp-gaussian};
  *       {@code posterior_mean.png}, {@code exact_posterior_mean.png} and {@code samples.png} for
- *       {@code poisson-gamma}.
+ *       {@code poisson-gamma}; {@code clusters.png} for {@code gaussian-mixture-mv} with D = 2.
  * </ul>
  * Every key and picture is documented in {@code docs/output.md}. Non-finite numbers are written as
  * JSON {@code null} (and as {@code NaN}/{@code Infinity} in the CSV).

@@ -13,7 +13,8 @@ package org.vi4j.core.distributions;
  * <p>Values are always stored as doubles in a {@link org.vi4j.core.autodiff.Tensor}:
  * {@link #BINARY} as 0.0 / 1.0 and {@link #CATEGORICAL} as the category index 0.0 … k − 1
  * (k = {@link org.vi4j.core.spi.Latent#categories()}); a {@link #SIMPLEX} block of size d holds d non-negative
- * numbers summing to one per row.
+ * numbers summing to one per row; a {@link #POSITIVE_DEFINITE} block holds, per row, symmetric
+ * positive-definite d x d matrices, each as d² numbers in row-major order, back to back.
  */
 public enum Support {
   /** The real line ℝ. */
@@ -31,7 +32,15 @@ public enum Support {
   /** {0, …, k − 1}, k = {@link org.vi4j.core.spi.Latent#categories()} ≥ 2. */
   CATEGORICAL(true),
   /** {0, 1, 2, …} (counts). */
-  NON_NEGATIVE_INTEGER(true);
+  NON_NEGATIVE_INTEGER(true),
+  /**
+   * Symmetric positive-definite d x d matrices (e.g. the precision of a multivariate Normal, with a
+   * Wishart prior): a block of size s·d² holds s of them per row, each row-major. The dimension d
+   * is the model's (documented with its latents), not part of the support, as the bound of
+   * {@link #LOWER_BOUNDED} is not; so no generic bijection or guide covers it, only a family that
+   * knows the model (e.g. the Normal–Wishart factors of the {@code gaussian-mixture-mv} guide).
+   */
+  POSITIVE_DEFINITE(false);
 
   private final boolean discrete;
 

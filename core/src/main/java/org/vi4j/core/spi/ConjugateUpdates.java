@@ -21,12 +21,17 @@ import org.vi4j.core.autodiff.Tensor;
  * {@link ConjugateFactors#expectedSufficientStatistics} and returns natural parameters in the
  * parametrisation that factor's exponential family uses (documented by the model and the guide
  * together; e.g. Gamma: (α − 1, −β)). Data terms for a GLOBAL latent are scaled by
- * {@code batch.scale()} (the SVI "intermediate" global parameter). Provisional: the
+ * {@code batch.scale()} (the SVI "intermediate" global parameter). A factor over several latents
+ * jointly (e.g. a Normal–Wishart q(μ, Λ), where μ's factor depends on Λ) is listed once, under
+ * one of their names, and the model says which latents it covers. Provisional: the
  * parametrisation will be tied to the distribution types once they exist.
  */
 public interface ConjugateUpdates {
 
-  /** The latents with closed-form updates, in the order a sweep updates them. */
+  /**
+   * The latents with closed-form updates, in the order a sweep updates them (a joint factor under
+   * one of its latents' names).
+   */
   List<String> conjugateLatents();
 
   /**

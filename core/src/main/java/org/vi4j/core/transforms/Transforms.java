@@ -25,6 +25,8 @@ import org.vi4j.core.distributions.Support;
  *       {@code ExpTransform})</td></tr>
  *   <tr><td>BINARY, CATEGORICAL, NON_NEGATIVE_INTEGER</td><td>none: discrete sets have no
  *       bijection from ℝⁿ</td></tr>
+ *   <tr><td>POSITIVE_DEFINITE</td><td>none: the matrix dimension is the model's, not part of the
+ *       support, so a model-specific family represents such a latent</td></tr>
  * </table>
  */
 public final class Transforms {
@@ -49,7 +51,8 @@ public final class Transforms {
       case POSITIVE -> Optional.of(new ExpTransform());
       case UNIT_INTERVAL -> Optional.of(new SigmoidTransform());
       case SIMPLEX -> Optional.of(new StickBreakingTransform());
-      case LOWER_BOUNDED, BINARY, CATEGORICAL, NON_NEGATIVE_INTEGER -> Optional.empty();
+      case LOWER_BOUNDED, BINARY, CATEGORICAL, NON_NEGATIVE_INTEGER, POSITIVE_DEFINITE ->
+          Optional.empty();
     };
   }
 
@@ -63,8 +66,11 @@ public final class Transforms {
         "Transforms: no bijection from unconstrained space onto " + support + " ("
             + (support.discrete()
                 ? "a discrete set has none"
-                : "its bound is not part of the support; compose AffineTransform(lower, 1) with "
-                    + "ExpTransform where the bound is known")
+                : support == Support.POSITIVE_DEFINITE
+                    ? "the matrix dimension is not part of the support; use a family that knows "
+                        + "the model, such as a Wishart or Normal-Wishart factor"
+                    : "its bound is not part of the support; compose AffineTransform(lower, 1) with "
+                        + "ExpTransform where the bound is known")
             + "); supports with a transform: " + SUPPORTED));
   }
 }

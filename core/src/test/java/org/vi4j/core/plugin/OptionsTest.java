@@ -63,7 +63,7 @@ class OptionsTest {
         "Option 'lr' of optimizer 'adam': -1.0 must be > 0",
         "Option 'particles' of optimizer 'adam': '1.5' is not an integer",
         "Option 'support' of optimizer 'adam': 'round' is not one of [real, positive, lower-bounded, unit-interval, "
-            + "simplex, binary, categorical, non-negative-integer]"), problems);
+            + "simplex, binary, categorical, non-negative-integer, positive-definite]"), problems);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> raw.checkedFor(OWNER, SPECS));
     assertEquals(String.join("; ", problems), e.getMessage());

@@ -1,6 +1,7 @@
 package org.vi4j.core.transforms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,5 +46,14 @@ class TransformsTest extends Vi4jTestBase {
         () -> Transforms.forSupport(Support.LOWER_BOUNDED));
     assertTrue(e.getMessage().contains("LOWER_BOUNDED") && e.getMessage().contains("bound"),
         e.getMessage());
+  }
+
+  @Test
+  void forSupport_refusesPositiveDefiniteMatrices_sayingTheDimensionIsTheModels() {
+    assertFalse(Support.POSITIVE_DEFINITE.discrete());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Transforms.forSupport(Support.POSITIVE_DEFINITE));
+    assertTrue(e.getMessage().contains("POSITIVE_DEFINITE") && e.getMessage().contains("dimension")
+        && !e.getMessage().contains("AffineTransform"), e.getMessage());
   }
 }

@@ -24,8 +24,9 @@ import org.vi4j.core.random.Samplers;
  * for (int t = 0; t < 100; t++) { model.sweep(q); double elbo = model.elbo(q); }  // never decreases
  * }</pre>
  *
- * <p>A standalone CAVI engine (it is not yet exposed through the {@code Model}/{@code
- * VariationalFamily} SPI or a provider; the 1-D {@link GaussianMixtureModel} is). A sweep is the
+ * <p>The CAVI engine of the {@value #NAME} plugin: {@link GaussianWishartMixtureModel} exposes it
+ * through the {@code Model}/{@code ConjugateUpdates} SPI, so {@code cavi} with
+ * {@link GaussianWishartMixtureGuide} reproduces these sweeps' ELBO trace. A sweep is the
  * "M-step" (10.58–10.63: α, β, m, W, ν from r) followed by the "E-step" (10.46–10.49, 10.64–10.66:
  * r). D x D algebra with EJML (Cholesky for inverses and log-determinants).
  *
@@ -37,7 +38,7 @@ import org.vi4j.core.random.Samplers;
  */
 public final class GaussianWishartMixture {
 
-  /** The plugin-style name. */
+  /** The plugin name ({@link GaussianWishartMixtureModel}). */
   public static final String NAME = "gaussian-mixture-mv";
 
   private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -68,15 +69,14 @@ public final class GaussianWishartMixture {
             + " is not accepted; must be finite and > D - 1 = " + (d - 1));
       }
       m0 = m0.clone();
-      double[][] w = new double[d][];
-      for (int i = 0; i < d; i++) {
-        if (w0[i].length != d) {
-          throw new IllegalArgumentException("Model '" + NAME + "': W0 must be " + d + " x " + d);
+      for (int j = 0; j < d; j++) {
+        if (!Double.isFinite(m0[j])) {
+          throw new IllegalArgumentException("Model '" + NAME + "': prior m0[" + j + "] = " + m0[j]
+              + " is not accepted; must be finite");
         }
-        w[i] = w0[i].clone();
       }
-      w0 = w;
-      cholOrThrow(mat(w0), "prior W0");
+      w0 = symmetricCopy(w0, "prior W0");
+      cholOrThrow(mat(w0), "prior W0 = " + Arrays.deepToString(w0));
     }
 
     private static void pos(String what, double v) {
@@ -151,6 +151,17 @@ public final class GaussianWishartMixture {
 
   /** With the documented data-relative default priors (class javadoc). */
   public static GaussianWishartMixture withDefaultPriors(double[][] x, int k) {
+    return new GaussianWishartMixture(x, k, defaultPriors(x, k));
+  }
+
+  /**
+   * The documented data-relative default priors (class javadoc) for data {@code x} (N x D) and K
+   * components: α0 = 1/K, m0 = x̄, β0 = 1, ν0 = D + 1, W0 = (ν0 Σ / K²)⁻¹.
+   */
+  public static Priors defaultPriors(double[][] x, int k) {
+    if (!(k >= 2)) {
+      throw new IllegalArgumentException("Model '" + NAME + "': K must be >= 2, got " + k);
+    }
     double[][] xs = checkData(x);
     int n = xs.length;
     int d = xs[0].length;
@@ -184,7 +195,8 @@ public final class GaussianWishartMixture {
     DMatrixRMaj scaled = c.copy();
     org.ejml.dense.row.CommonOps_DDRM.scale(nu0 / ((double) k * k), scaled);
     DMatrixRMaj w0 = inverse(scaled, "nu0 * data covariance / K^2");
-    return new GaussianWishartMixture(xs, k, new Priors(1.0 / k, mean, 1.0, nu0, arr(w0)));
+    symmetrise(w0);
+    return new Priors(1.0 / k, mean, 1.0, nu0, arr(w0));
   }
 
   static double[][] checkData(double[][] x) {
@@ -423,7 +435,96 @@ public final class GaussianWishartMixture {
     return s;
   }
 
+  /**
+   * The log density of the posterior predictive under {@code q} at each row of {@code xs}, in
+   * closed form (Bishop 10.78–10.82): p(x | X) = Σ_k E[π_k] St(x | m_k, L_k, ν_k + 1 − D) with
+   * L_k = (ν_k + 1 − D) β_k / (1 + β_k) · W_k, exactly E_q[Σ_k π_k N(x | μ_k, Λ_k⁻¹)].
+   *
+   * @param xs points, each of length D. Not modified.
+   */
+  public double[] logPredictiveDensity(Factors q, double[][] xs) {
+    Objects.requireNonNull(q, "q");
+    Objects.requireNonNull(xs, "xs");
+    double[] w = q.expectedWeights();
+    double[] logW = new double[k];
+    double[] dof = new double[k];
+    double[] logNorm = new double[k];
+    double[][][] l = new double[k][][];
+    for (int c = 0; c < k; c++) {
+      logW[c] = Math.log(w[c]);
+      dof[c] = q.nu[c] + 1 - d;
+      double f = dof[c] * q.beta[c] / (1 + q.beta[c]);
+      l[c] = new double[d][d];
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b < d; b++) {
+          l[c][a][b] = f * q.w[c][a][b];
+        }
+      }
+      logNorm[c] = SpecialFunctions.lgamma((dof[c] + d) / 2) - SpecialFunctions.lgamma(dof[c] / 2)
+          + 0.5 * logDet(mat(l[c]), "L_" + c) - 0.5 * d * Math.log(dof[c] * Math.PI);
+    }
+    double[] out = new double[xs.length];
+    double[] per = new double[k];
+    for (int i = 0; i < xs.length; i++) {
+      if (xs[i] == null || xs[i].length != d) {
+        throw new IllegalArgumentException("Model '" + NAME + "': point " + i + " must have " + d
+            + " values");
+      }
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < k; c++) {
+        per[c] = logW[c] + logNorm[c]
+            - 0.5 * (dof[c] + d) * Math.log1p(quad(l[c], xs[i], q.m[c]) / dof[c]);
+        max = Math.max(max, per[c]);
+      }
+      double s = 0;
+      for (int c = 0; c < k; c++) {
+        s += Math.exp(per[c] - max);
+      }
+      out[i] = max + Math.log(s);
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------------ EJML helpers
+
+  /**
+   * A copy of a square matrix that must be symmetric: entries may differ from their transposes by
+   * at most 10⁻⁹ times the largest diagonal magnitude (rounding), and the copy is the exact
+   * symmetric average; anything else (ragged, non-finite, asymmetric) is refused, naming
+   * {@code what} and the entry.
+   */
+  static double[][] symmetricCopy(double[][] a, String what) {
+    int d = a.length;
+    double[][] w = new double[d][];
+    double scale = 0;
+    for (int i = 0; i < d; i++) {
+      if (a[i] == null || a[i].length != d) {
+        throw new IllegalArgumentException("Model '" + NAME + "': " + what + " must be " + d
+            + " x " + d + "; row " + i + " has " + (a[i] == null ? 0 : a[i].length) + " values");
+      }
+      w[i] = a[i].clone();
+      for (int j = 0; j < d; j++) {
+        if (!Double.isFinite(w[i][j])) {
+          throw new IllegalArgumentException("Model '" + NAME + "': " + what + "[" + i + "][" + j
+              + "] = " + w[i][j] + " is not accepted; must be finite");
+        }
+      }
+      scale = Math.max(scale, Math.abs(w[i][i]));
+    }
+    for (int i = 0; i < d; i++) {
+      for (int j = i + 1; j < d; j++) {
+        if (!(Math.abs(w[i][j] - w[j][i]) <= 1e-9 * scale)) {
+          throw new IllegalArgumentException("Model '" + NAME + "': " + what + " must be symmetric; "
+              + "entry [" + i + "][" + j + "] = " + w[i][j] + " but [" + j + "][" + i + "] = "
+              + w[j][i]);
+        }
+        double v = 0.5 * (w[i][j] + w[j][i]);
+        w[i][j] = v;
+        w[j][i] = v;
+      }
+    }
+    return w;
+  }
 
   static DMatrixRMaj mat(double[][] a) {
     return new DMatrixRMaj(a);
@@ -439,7 +540,7 @@ public final class GaussianWishartMixture {
     return a;
   }
 
-  private static void symmetrise(DMatrixRMaj m) {
+  static void symmetrise(DMatrixRMaj m) {
     for (int i = 0; i < m.numRows; i++) {
       for (int j = i + 1; j < m.numCols; j++) {
         double v = 0.5 * (m.get(i, j) + m.get(j, i));
