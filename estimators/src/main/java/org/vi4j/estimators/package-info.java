@@ -10,6 +10,8 @@
  *       closed-form KL(q ‖ prior) or entropy per GLOBAL latent (AEVB "estimator B").
  *   <li>{@code score-function} ({@link org.vi4j.estimators.scorefunction}): REINFORCE / black-box
  *       VI with a baseline (Williams 1992; Ranganath et al. 2014).
+ *   <li>{@code closed-form} ({@link org.vi4j.estimators.closedform}): the model's closed-form ELBO
+ *       ({@link org.vi4j.core.spi.ClosedFormElbo}), no gradient, for coordinate-ascent optimizers.
  * </ul>
  *
  * <p>Every estimator keeps one {@link org.vi4j.core.autodiff.Tape} per instance and resets it on

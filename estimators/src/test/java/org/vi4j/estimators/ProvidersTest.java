@@ -47,7 +47,9 @@ class ProvidersTest extends Vi4jTestBase {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       assertEquals(List.of(ReparamProvider.class.getName(), ReparamAnalyticProvider.class.getName(),
           ScoreFunctionProvider.class.getName(),
-          org.vi4j.estimators.iwae.IwaeProvider.class.getName()), text.strip().lines().toList());
+          org.vi4j.estimators.iwae.IwaeProvider.class.getName(),
+          org.vi4j.estimators.closedform.ClosedFormProvider.class.getName()),
+          text.strip().lines().toList());
     }
     List<String> loaded = ServiceLoader.load(EstimatorProvider.class).stream()
         .map(p -> p.get().name()).sorted().toList();

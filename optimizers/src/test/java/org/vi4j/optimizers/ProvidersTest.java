@@ -47,7 +47,8 @@ class ProvidersTest extends Vi4jTestBase {
 
   private static final List<Class<? extends OptimizerProvider>> ALL = List.of(SgdProvider.class,
       AdamProvider.class, AdagradProvider.class, RmsPropProvider.class, ClippedAdamProvider.class,
-      CaviProvider.class, org.vi4j.optimizers.em.EmProvider.class);
+      CaviProvider.class, org.vi4j.optimizers.em.EmProvider.class,
+      org.vi4j.optimizers.svi.SviProvider.class);
 
   private final PluginRegistry<OptimizerProvider> registry =
       PluginRegistry.load("optimizer", OptimizerProvider.class, getClass().getClassLoader());
@@ -141,6 +142,23 @@ class ProvidersTest extends Vi4jTestBase {
         e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> create("adma", Map.of()));
     assertTrue(e.getMessage().contains("adam"), e.getMessage());
+  }
+
+  @Test
+  void sviDefaultsAndOptions() {
+    org.vi4j.optimizers.svi.Svi svi = assertInstanceOf(org.vi4j.optimizers.svi.Svi.class,
+        create("svi", Map.of()));
+    assertEquals(List.of(10.0, 0.7, 0.0), List.of(svi.tau0(), svi.kappa(), (double) svi.threads()));
+    svi = assertInstanceOf(org.vi4j.optimizers.svi.Svi.class,
+        create("svi", Map.of("tau0", "0", "kappa", "1", "threads", "3")));
+    assertEquals(List.of(0.0, 1.0, 3.0), List.of(svi.tau0(), svi.kappa(), (double) svi.threads()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> create("svi", Map.of("kappa", "0.5")));
+    assertTrue(e.getMessage().contains("in (0.5, 1]"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> create("svi", Map.of("tau0", "-1")));
+    assertTrue(e.getMessage().contains("tau0"), e.getMessage());
+    assertEquals(2, assertInstanceOf(Cavi.class, create("cavi", Map.of("threads", 2))).threads());
+    assertEquals(0, assertInstanceOf(Cavi.class, create("cavi", Map.of())).threads());
   }
 
   private Optimizer create(String name, Map<String, ?> raw) {

@@ -19,14 +19,16 @@ import org.vi4j.models.gaussianmixture.GaussianMixtureModel;
 import org.vi4j.models.gaussianmixture.GaussianWishartMixtureGuide;
 import org.vi4j.models.gaussianmixture.GaussianWishartMixtureModel;
 import org.vi4j.models.laplacemixture.LaplaceMixtureModel;
+import org.vi4j.models.lda.LdaGuide;
+import org.vi4j.models.lda.LdaModel;
 import org.vi4j.models.poissongamma.PoissonGammaModel;
 import org.vi4j.models.vae.VaeModel;
 
 /**
  * The model-specific part of a report: the summary's {@code posterior} section and the posterior
  * pictures. {@link #of} picks {@link PoissonGammaReport}, {@link ExpGaussianReport},
- * {@link LaplaceMixtureReport}, {@link GaussianMixtureReport} and
- * {@link GaussianWishartMixtureReport} (each with its own guide) or
+ * {@link LaplaceMixtureReport}, {@link GaussianMixtureReport},
+ * {@link GaussianWishartMixtureReport} and {@link LdaReport} (each with its own guide) or
  * {@link VaeReport} (with the {@code amortized} guide) by model type, else {@link GenericReport}, which uses whatever capabilities the model has.
  */
 interface ModelReport {
@@ -63,6 +65,10 @@ interface ModelReport {
     Optional<GaussianWishartMixtureModel> gw = model.as(GaussianWishartMixtureModel.class);
     if (gw.isPresent() && ctx.pipeline().guide() instanceof GaussianWishartMixtureGuide q) {
       return new GaussianWishartMixtureReport(ctx, gw.get(), q);
+    }
+    Optional<LdaModel> lda = model.as(LdaModel.class);
+    if (lda.isPresent() && ctx.pipeline().guide() instanceof LdaGuide q && q.fits(lda.get())) {
+      return new LdaReport(ctx, lda.get(), q);
     }
     Optional<VaeModel> vae = model.as(VaeModel.class);
     if (vae.isPresent() && ctx.pipeline().guide() instanceof AmortizedGuide q) {

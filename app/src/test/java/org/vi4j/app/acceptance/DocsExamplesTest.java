@@ -19,6 +19,13 @@ import org.vi4j.models.poissongamma.DigitsData;
 import org.vi4j.models.poissongamma.PoissonGammaModel;
 import org.vi4j.optimizers.adam.Adam;
 import org.vi4j.optimizers.cavi.Cavi;
+import org.vi4j.optimizers.svi.Svi;
+import org.vi4j.core.random.Rng;
+import org.vi4j.estimators.closedform.ClosedFormEstimator;
+import org.vi4j.models.lda.LdaEvaluation;
+import org.vi4j.models.lda.LdaGuide;
+import org.vi4j.models.lda.LdaModel;
+import org.vi4j.models.lda.SyntheticCorpus;
 
 /** The code of docs/fitting.md, run as written (keep the two in step). */
 class DocsExamplesTest {
@@ -68,5 +75,39 @@ class DocsExamplesTest {
     Distribution exact = model.posterior("rate");
     double kl = KlRegistry.standard().kl(q, exact).sum().item();
     assertTrue(kl < 1e-9, "KL " + kl);
+  }
+  @Test
+  void ldaByBatchAndStochasticVi() {
+    SyntheticCorpus corpus = SyntheticCorpus.generate(
+        new SyntheticCorpus.Spec(5, 150, 400, 100, 80, 0.2, 0.05), 2024);
+    LdaModel model = LdaModel.of(corpus);
+    LdaGuide q = new LdaGuide(model, Rng.seeded(1));
+    FitResult fit = Inference.builder()
+        .model(model).guide(q)
+        .estimator(new ClosedFormEstimator())
+        .optimizer(new Cavi())
+        .stopAfterSteps(40).seed(1)
+        .build().run();
+    double[][] lambda = q.topicConcentrations();
+    double ppl = LdaEvaluation.completionPerplexity(corpus.heldOutObserved(),
+        corpus.heldOutScored(), LdaEvaluation.expElogTopics(lambda), q.topicMeans(),
+        model.alpha());
+    double ceiling = corpus.trueCompletionPerplexity();
+    double recovery = LdaEvaluation.topicRecovery(q.topicMeans(), corpus.topics()).meanCosine();
+    assertEquals(27.06, ppl, 0.01);
+    assertEquals(26.85, ceiling, 0.01);
+    assertEquals(0.9993, recovery, 0.0001);
+    assertEquals(0.0, fit.elbo().standardError());
+    assertEquals(400, q.documentTopics().length);
+
+    LdaGuide s = new LdaGuide(model, Rng.seeded(1));
+    Inference.builder()
+        .model(model).guide(s)
+        .estimator(new ClosedFormEstimator())
+        .optimizer(new Svi(1, 0.6))
+        .batchSize(50).stopAfterSteps(160).seed(1)
+        .build().run();
+    assertEquals(0.9987, LdaEvaluation.topicRecovery(s.topicMeans(), corpus.topics()).meanCosine(),
+        0.0001);
   }
 }

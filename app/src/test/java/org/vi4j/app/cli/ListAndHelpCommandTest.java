@@ -18,8 +18,8 @@ class ListAndHelpCommandTest extends Vi4jTestBase {
       "models", List.of("exp-gaussian", "poisson-gamma"),
       "guides", List.of("mean-field-normal", "full-rank-normal", "log-normal", "gamma",
           "truncated-normal", "delta", "auto"),
-      "estimators", List.of("reparam", "reparam-analytic", "score-function"),
-      "optimizers", List.of("sgd", "adam", "adagrad", "rmsprop", "clipped-adam", "cavi"));
+      "estimators", List.of("reparam", "reparam-analytic", "score-function", "closed-form"),
+      "optimizers", List.of("sgd", "adam", "adagrad", "rmsprop", "clipped-adam", "cavi", "svi"));
 
   @Test
   @SuppressWarnings("unchecked")

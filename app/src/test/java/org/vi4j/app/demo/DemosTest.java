@@ -64,6 +64,15 @@ class DemosTest {
     assertEquals("0.5", Demos.EXP_GAUSSIAN.spec().options().get(Demos.AVERAGE_LAST));
   }
 
+  /** lda runs cavi by plugin names on the generated corpus, with the closed-form ELBO. */
+  @Test
+  void theLdaDemoRunsCaviByName() {
+    assertSame(Demos.LDA, Demos.get("lda"));
+    assertEquals(List.of("lda", "lda", "closed-form", "cavi"), List.of(Demos.LDA.spec().model(),
+        Demos.LDA.spec().guide(), Demos.LDA.spec().estimator(), Demos.LDA.spec().optimizer()));
+    assertEquals("30", Demos.LDA.spec().options().get(Demos.STEPS));
+  }
+
   /** The mixture demos keep the best of several restarts; gaussian-mixture runs CAVI by name. */
   @Test
   void theMixtureDemosUseRestarts() {

@@ -35,6 +35,15 @@ public final class ElboEvaluation {
   public record Result(ElboEstimate elbo, ParetoSmoothing.Result psis, double[] logRatios) {}
 
   /**
+   * An exact value (a model's {@link org.vi4j.core.spi.ClosedFormElbo}): standard error 0, no
+   * draws, so k̂ is NaN.
+   */
+  public static Result exact(double elbo) {
+    return new Result(ElboEstimate.exact(elbo), new ParetoSmoothing.Result(Double.NaN, 0, 0),
+        new double[0]);
+  }
+
+  /**
    * @param batch the data to evaluate on (usually the full data set, scale 1). Not modified.
    * @param rng advanced by the draws. Modified.
    * @param particles at least 2

@@ -22,6 +22,7 @@ import org.vi4j.core.autodiff.Tensor;
 import org.vi4j.core.diagnostics.ParetoSmoothing;
 import org.vi4j.core.random.Rng;
 import org.vi4j.core.spi.Batch;
+import org.vi4j.core.spi.ClosedFormElbo;
 import org.vi4j.core.spi.ElboEstimate;
 import org.vi4j.core.spi.FitListener;
 import org.vi4j.core.spi.GradientEstimator;
@@ -284,7 +285,9 @@ public final class Inference {
   }
 
   /**
-   * The ELBO at the current parameters from fresh draws: {@link #evalParticles} particles over the
+   * The ELBO at the current parameters: in closed form where the model has one for this guide
+   * ({@link ClosedFormElbo}; standard error 0, no k̂); otherwise from fresh draws:
+   * {@link #evalParticles} particles over the
    * whole data set, or — for a model with LOCAL latents, whose draws grow with the rows — by chunks
    * of rows with max(2, evalParticles / N) particles per row ({@link
    * ElboEvaluation#evaluateByRows}).
@@ -294,6 +297,11 @@ public final class Inference {
   }
 
   private ElboEvaluation.Result evaluation(RunState s, int particles) {
+    java.util.OptionalDouble exact = model.as(ClosedFormElbo.class)
+        .map(c -> c.closedFormElbo(guide)).orElse(java.util.OptionalDouble.empty());
+    if (exact.isPresent()) {
+      return ElboEvaluation.exact(exact.getAsDouble());
+    }
     if (model.latents().hasLocal()) {
       int perRow = Math.max(2, particles / data.rows()); // 2: a standard error needs a spread
       return ElboEvaluation.evaluateByRows(model, guide, data, s.evalRng, perRow);

@@ -35,8 +35,9 @@ import org.vi4j.core.autodiff.Tensor;
  * guide's φ (pathwise estimators) and to θ (variational EM). It must not draw random numbers.
  *
  * <p><strong>Capabilities.</strong> A model may implement {@link ConjugateUpdates},
- * {@link ExactPosterior}, {@link ExactEvidence}, {@link PriorSpec}, {@link Generative},
- * {@link Predictive}. Ask with {@link #as(Class)}, never with a cast, so that a wrapper model can
+ * {@link ConditionallyConjugate}, {@link ClosedFormElbo}, {@link ExactPosterior},
+ * {@link ExactEvidence}, {@link PriorSpec}, {@link Generative}, {@link Predictive}. Ask with
+ * {@link #as(Class)}, never with a cast, so that a wrapper model can
  * forward or hide capabilities.
  *
  * <p>Not thread-safe unless the implementation says so.

@@ -22,6 +22,7 @@
  *   <li><strong>Ascent.</strong> Estimators add +∇ELBO into the parameters' gradients (after the
  *       caller zeroed them); gradient optimizers step along it.
  *   <li><strong>Capabilities</strong> ({@link org.vi4j.core.spi.ConjugateUpdates},
+ *       {@link org.vi4j.core.spi.ConditionallyConjugate}, {@link org.vi4j.core.spi.ClosedFormElbo},
  *       {@link org.vi4j.core.spi.ExactPosterior}, {@link org.vi4j.core.spi.ExactEvidence},
  *       {@link org.vi4j.core.spi.PriorSpec}, {@link org.vi4j.core.spi.Generative},
  *       {@link org.vi4j.core.spi.Predictive}; for guides {@link org.vi4j.core.spi.ConjugateFactors})

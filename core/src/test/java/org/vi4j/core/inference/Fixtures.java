@@ -89,6 +89,35 @@ final class Fixtures {
     }
   }
 
+  /** A model that forwards every call to a {@link NormalNormal} (to add capabilities in tests). */
+  static class NormalNormalDelegate implements Model, ObservedData {
+    private final NormalNormal inner;
+
+    NormalNormalDelegate(NormalNormal inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public LatentSpec latents() {
+      return inner.latents();
+    }
+
+    @Override
+    public ParamStore parameters() {
+      return inner.parameters();
+    }
+
+    @Override
+    public Tensor observed() {
+      return inner.observed();
+    }
+
+    @Override
+    public Tensor logJoint(Latents z, Batch batch) {
+      return inner.logJoint(z, batch);
+    }
+  }
+
   /** q(z) = N(loc, exp(logScale)²). */
   static final class Guide implements VariationalFamily {
     final ParamStore params = new ParamStore();

@@ -38,9 +38,13 @@ import org.vi4j.core.spi.VariationalFamily;
  *
  * <p><strong>Start</strong>: responsibilities drawn from Dirichlet(1) per row (so a sweep that
  * begins with the global factors starts from a random soft partition), q(π) = Dir(α0 + N/K),
- * q(μ_k) = N(x̄, var), q(λ_k) = Gamma(1, var). <strong>Draws</strong> are exact samples from q (not
- * reparameterised; the family is used by coordinate ascent, and by Monte Carlo checks of the ELBO),
- * with log q including the assignment terms scaled by N/B.
+ * q(μ_k) = N(m_k, var) with m_k the data mean weighted by component k's random responsibilities,
+ * q(λ_k) = Gamma(1, var). A {@link org.vi4j.core.spi.ConjugateUpdates} sweep never reads the start
+ * of q(μ) (it sets q(μ) from the responsibilities first); a step that begins with the local factors
+ * ({@code svi}, through {@link org.vi4j.core.spi.ConditionallyConjugate}) needs the m_k to differ,
+ * or every component would get the same responsibilities forever. <strong>Draws</strong> are exact
+ * samples from q (not reparameterised; the family is used by coordinate ascent, and by Monte Carlo
+ * checks of the ELBO), with log q including the assignment terms scaled by N/B.
  */
 public final class GaussianMixtureGuide implements VariationalFamily, ConjugateFactors {
 
@@ -82,10 +86,20 @@ public final class GaussianMixtureGuide implements VariationalFamily, ConjugateF
     Arrays.fill(ones, 1.0);
     double[] row = new double[k];
     double[] lr = logResp.value().data;
+    double[] nk = new double[k];
+    double[] sx = new double[k];
     for (int i = 0; i < n; i++) {
       Samplers.dirichlet(rng, ones, row);
       for (int c = 0; c < k; c++) {
         lr[i * k + c] = Math.log(Math.max(row[c], Double.MIN_NORMAL));
+        nk[c] += row[c];
+        sx[c] += row[c] * x[i];
+      }
+    }
+    double[] m = mean.value().data;
+    for (int c = 0; c < k; c++) {
+      if (nk[c] > 0) {
+        m[c] = sx[c] / nk[c];
       }
     }
   }

@@ -1,7 +1,9 @@
 package org.vi4j.models.gaussianmixture;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.vi4j.core.autodiff.ParamStore;
 import org.vi4j.core.autodiff.Tensor;
@@ -11,6 +13,7 @@ import org.vi4j.core.distributions.Normal;
 import org.vi4j.core.distributions.Support;
 import org.vi4j.core.math.SpecialFunctions;
 import org.vi4j.core.spi.Batch;
+import org.vi4j.core.spi.ConditionallyConjugate;
 import org.vi4j.core.spi.ConjugateFactors;
 import org.vi4j.core.spi.ConjugateUpdates;
 import org.vi4j.core.spi.Latent;
@@ -49,6 +52,13 @@ import org.vi4j.core.spi.Scope;
  * {@code precision}, then {@code assignment} (Bishop's "M-step" from the current responsibilities
  * first, so a random start is a random set of responsibilities).
  *
+ * <p><strong>Stochastic VI</strong> ({@link ConditionallyConjugate}; Hoffman et al. 2013): the local
+ * step sets r_n from the global factors (the q(c_n) update above) and returns the statistics
+ * [N_k, Σ_n r_nk x_n, Σ_n r_nk x_n²] (3K); the global optimum is the q(π), q(μ_k), q(λ_k) updates
+ * above from those statistics scaled by s, each given the other global factors' <em>current</em>
+ * expectations (the global factors are themselves mean-field, so each factor's natural gradient is
+ * taken at the current point, as in a Jacobi sweep).
+ *
  * <p><strong>Natural-parameter layouts</strong> (shared with {@link GaussianMixtureGuide}):
  * {@code assignment} B x K, η = log r + const, E[T] = r; {@code weights} 1 x K, η = α − 1,
  * E[T] = E log π; {@code loc} 1 x 2K, η = [τm, −τ/2], E[T] = [m, m² + 1/τ]; {@code precision}
@@ -61,7 +71,8 @@ import org.vi4j.core.spi.Scope;
  * component as wide as all the data) merged components and lost 0.18 nats of held-out
  * log-likelihood per point.
  */
-public final class GaussianMixtureModel implements Model, ObservedData, ConjugateUpdates {
+public final class GaussianMixtureModel implements Model, ObservedData, ConjugateUpdates,
+    ConditionallyConjugate {
 
   /** The plugin name. */
   public static final String NAME = "gaussian-mixture";
@@ -315,6 +326,186 @@ public final class GaussianMixtureModel implements Model, ObservedData, Conjugat
       nk[i % k] += r[i];
     }
     return nk;
+  }
+
+  // ------------------------------------------------------------------ SVI
+
+  /** weights, loc, precision. */
+  @Override
+  public List<String> globalLatents() {
+    return List.of("weights", "loc", "precision");
+  }
+
+  /** assignment (η = log r + const, B x K). */
+  @Override
+  public List<String> localLatents() {
+    return List.of("assignment");
+  }
+
+  /** 3K: [N_k, Σ r_nk x_n, Σ r_nk x_n²]. */
+  @Override
+  public int statisticsLength() {
+    return 3 * k;
+  }
+
+  @Override
+  public LocalStep localStep(Map<String, Tensor> global) {
+    return new Globals(global);
+  }
+
+  @Override
+  public Map<String, Tensor> globalOptimum(double[] statistics, double scale,
+      Map<String, Tensor> global) {
+    if (statistics.length != 3 * k) {
+      throw new IllegalArgumentException("Model '" + NAME + "': statistics of length "
+          + statistics.length + ", expected 3K = " + (3 * k));
+    }
+    Globals g = new Globals(global);
+    double s = scale;
+    double m0 = priors.m0();
+    double beta0 = priors.beta0();
+    double[] w = new double[k];
+    double[] loc = new double[2 * k];
+    double[] prec = new double[2 * k];
+    for (int c = 0; c < k; c++) {
+      double nk = statistics[c];
+      double sx = statistics[k + c];
+      double sxx = statistics[2 * k + c];
+      w[c] = priors.alpha0() + s * nk - 1;
+      double tau = g.elam[c] * (beta0 + s * nk);
+      double m = (beta0 * m0 + s * sx) / (beta0 + s * nk);
+      loc[c] = tau * m;
+      loc[k + c] = -0.5 * tau;
+      double sq = sxx - 2 * g.emu[c] * sx + g.emu2[c] * nk;
+      prec[c] = priors.a0() + 0.5 + 0.5 * s * nk - 1;
+      prec[k + c] = -(priors.b0() + 0.5 * beta0 * (g.emu2[c] - 2 * m0 * g.emu[c] + m0 * m0)
+          + 0.5 * s * sq);
+    }
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    out.put("weights", Tensor.row(w));
+    out.put("loc", Tensor.row(loc));
+    out.put("precision", Tensor.row(prec));
+    return out;
+  }
+
+  /** The expectations of the global factors, from their natural parameters. */
+  private final class Globals implements LocalStep {
+    final double[] elogpi = new double[k];
+    final double[] emu = new double[k];
+    final double[] emu2 = new double[k];
+    final double[] elam = new double[k];
+    final double[] eloglam = new double[k];
+    private final double globalElbo;
+
+    Globals(Map<String, Tensor> global) {
+      double[] w = part(global, "weights", k);
+      double[] loc = part(global, "loc", 2 * k);
+      double[] prec = part(global, "precision", 2 * k);
+      double[] alpha = new double[k];
+      double sumAlpha = 0;
+      for (int c = 0; c < k; c++) {
+        alpha[c] = w[c] + 1;
+        sumAlpha += alpha[c];
+      }
+      double dsum = SpecialFunctions.digamma(sumAlpha);
+      double alpha0 = priors.alpha0();
+      double a0 = priors.a0();
+      double b0 = priors.b0();
+      double beta0 = priors.beta0();
+      double m0 = priors.m0();
+      double g = SpecialFunctions.lgamma(k * alpha0) - k * SpecialFunctions.lgamma(alpha0)
+          - SpecialFunctions.lgamma(sumAlpha);
+      for (int c = 0; c < k; c++) {
+        double tau = -2 * loc[k + c];
+        double m = loc[c] / tau;
+        double a = prec[c] + 1;
+        double b = -prec[k + c];
+        if (!(alpha[c] > 0 && tau > 0 && a > 0 && b > 0)) {
+          throw new IllegalArgumentException("Model '" + NAME + "': global natural parameters of "
+              + "component " + c + " are outside the family (α = " + alpha[c] + ", τ = " + tau
+              + ", a = " + a + ", b = " + b + ")");
+        }
+        elogpi[c] = SpecialFunctions.digamma(alpha[c]) - dsum;
+        emu[c] = m;
+        emu2[c] = m * m + 1 / tau;
+        elam[c] = a / b;
+        eloglam[c] = SpecialFunctions.digamma(a) - Math.log(b);
+        g += (alpha0 - 1) * elogpi[c];
+        g += SpecialFunctions.lgamma(alpha[c]) - (alpha[c] - 1) * elogpi[c];
+        g += 0.5 * Math.log(beta0) + 0.5 * eloglam[c] - HALF_LOG_2PI
+            - 0.5 * beta0 * elam[c] * (emu2[c] - 2 * m0 * m + m0 * m0);
+        g += a0 * Math.log(b0) - SpecialFunctions.lgamma(a0) + (a0 - 1) * eloglam[c] - b0 * elam[c];
+        g += 0.5 * (1 + Math.log(2 * Math.PI) - Math.log(tau));
+        g += a - Math.log(b) + SpecialFunctions.lgamma(a) + (1 - a) * SpecialFunctions.digamma(a);
+      }
+      globalElbo = g;
+    }
+
+    private double[] part(Map<String, Tensor> global, String latent, int cols) {
+      Tensor t = global.get(latent);
+      if (t == null || t.rows() != 1 || t.cols() != cols) {
+        throw new IllegalArgumentException("Model '" + NAME + "': global natural parameters of '"
+            + latent + "' must be 1x" + cols + ", got " + (t == null ? "none" : t.shape()));
+      }
+      return t.toArray();
+    }
+
+    /** r_n for the rows, their statistics and Σ_n log Σ_k exp η_nk (the local ELBO terms). */
+    @Override
+    public LocalResult run(Batch rows) {
+      double[] xs = rows.data().toArray();
+      int n = xs.length;
+      double[] eta = new double[n * k];
+      double[] stats = new double[3 * k];
+      double elbo = 0;
+      for (int i = 0; i < n; i++) {
+        double x = xs[i];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          double e = elogpi[c] + 0.5 * eloglam[c] - HALF_LOG_2PI
+              - 0.5 * elam[c] * (x * x - 2 * x * emu[c] + emu2[c]);
+          eta[i * k + c] = e;
+          max = Math.max(max, e);
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+          sum += Math.exp(eta[i * k + c] - max);
+        }
+        double lse = max + Math.log(sum);
+        elbo += lse;
+        for (int c = 0; c < k; c++) {
+          double r = Math.exp(eta[i * k + c] - lse);
+          stats[c] += r;
+          stats[k + c] += r * x;
+          stats[2 * k + c] += r * x * x;
+        }
+      }
+      Tensor local = Tensor.constant(new org.ejml.data.DMatrixRMaj(n, k, true, eta));
+      double total = elbo;
+      return new LocalResult() {
+        @Override
+        public void addStatisticsTo(double[] out) {
+          for (int j = 0; j < stats.length; j++) {
+            out[j] += stats[j];
+          }
+        }
+
+        @Override
+        public double localElbo() {
+          return total;
+        }
+
+        @Override
+        public Map<String, Tensor> localNaturalParameters() {
+          return Map.of("assignment", local);
+        }
+      };
+    }
+
+    @Override
+    public double globalElbo() {
+      return globalElbo;
+    }
   }
 
   /**

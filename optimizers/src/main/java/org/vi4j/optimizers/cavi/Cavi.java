@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.vi4j.core.autodiff.Tensor;
 import org.vi4j.core.random.Rng;
 import org.vi4j.core.spi.Batch;
+import org.vi4j.core.spi.ConditionallyConjugate;
 import org.vi4j.core.spi.ConjugateFactors;
 import org.vi4j.core.spi.ConjugateUpdates;
 import org.vi4j.core.spi.ElboEstimate;
@@ -14,6 +15,7 @@ import org.vi4j.core.spi.Optimizer;
 import org.vi4j.core.spi.Problem;
 import org.vi4j.core.spi.StepReport;
 import org.vi4j.core.spi.VariationalFamily;
+import org.vi4j.optimizers.svi.LocalStepRunner;
 
 /**
  * Coordinate-ascent variational inference (CAVI; Bishop 2006, "Pattern Recognition and Machine
@@ -33,6 +35,15 @@ import org.vi4j.core.spi.VariationalFamily;
  * ρ &lt; 1 damps the sweep; with minibatches (the model scales the data terms by N/B) it is the
  * global step of stochastic VI (Hoffman, Blei, Wang &amp; Paisley 2013), here with a constant ρ.
  *
+ * <p><strong>Global/local models.</strong> A model without {@link ConjugateUpdates} but with
+ * {@link ConditionallyConjugate} (e.g. {@code lda}) is fitted by its local step and global optimum
+ * instead: each step fits every row's local factors given the global ones (in parallel on
+ * {@code threads} threads, with a result independent of their number), then sets the global factors
+ * to (1 − ρ) λ + ρ λ̂ ({@link LocalStepRunner}). With ρ = 1 and the full data this is batch
+ * variational EM (Blei, Ng &amp; Jordan 2003, §5.3). That step reports the ELBO it computes along
+ * the way — at the global factors before the update, with the locals just fitted — and does not
+ * call the estimator.
+ *
  * <p><strong>The ELBO reported</strong> is the estimator's value before the sweep, as for gradient
  * optimizers ({@link StepReport#elbo()}); the gradients the estimator writes are not used and are
  * zeroed again afterwards, so a CAVI step leaves every gradient zero. {@code gradientNorm} is NaN.
@@ -49,15 +60,32 @@ import org.vi4j.core.spi.VariationalFamily;
 public final class Cavi implements Optimizer {
 
   private final double rho;
+  private final int threads;
+  private final LocalStepRunner runner;
+
+  /**
+   * @param rho the blend ρ ∈ (0, 1] of the new natural parameters with the old (1 = plain CAVI)
+   * @param threads threads for a {@link ConditionallyConjugate} model's local step ≥ 1, or 0 for
+   *     all available processors
+   */
+  public Cavi(double rho, int threads) {
+    if (!(rho > 0 && rho <= 1)) {
+      throw new IllegalArgumentException("cavi: rho must be in (0, 1], got " + rho);
+    }
+    if (threads < 0) {
+      throw new IllegalArgumentException("cavi: threads must be >= 0 (0: all available "
+          + "processors), got " + threads);
+    }
+    this.rho = rho;
+    this.threads = threads;
+    this.runner = new LocalStepRunner(threads);
+  }
 
   /**
    * @param rho the blend ρ ∈ (0, 1] of the new natural parameters with the old (1 = plain CAVI)
    */
   public Cavi(double rho) {
-    if (!(rho > 0 && rho <= 1)) {
-      throw new IllegalArgumentException("cavi: rho must be in (0, 1], got " + rho);
-    }
-    this.rho = rho;
+    this(rho, CaviProvider.THREADS.defaultValue());
   }
 
   /** Plain CAVI, ρ = 1. */
@@ -70,14 +98,19 @@ public final class Cavi implements Optimizer {
     return rho;
   }
 
+  /** The configured thread count (0: all available processors). */
+  public int threads() {
+    return threads;
+  }
+
   /**
-   * One message per missing capability: the model needs {@link ConjugateUpdates}, the guide
-   * {@link ConjugateFactors}.
+   * One message per missing capability: the model needs {@link ConjugateUpdates} (or
+   * {@link ConditionallyConjugate}), the guide {@link ConjugateFactors}.
    */
   @Override
   public List<String> check(Model m, VariationalFamily q) {
     List<String> problems = new ArrayList<>(2);
-    if (m.as(ConjugateUpdates.class).isEmpty()) {
+    if (m.as(ConjugateUpdates.class).isEmpty() && m.as(ConditionallyConjugate.class).isEmpty()) {
       problems.add(noUpdates(m));
     }
     if (q.as(ConjugateFactors.class).isEmpty()) {
@@ -108,11 +141,21 @@ public final class Cavi implements Optimizer {
   public StepReport step(Problem problem, Rng rng) {
     Objects.requireNonNull(problem, "problem");
     Objects.requireNonNull(rng, "rng");
-    ConjugateUpdates cu = problem.model().as(ConjugateUpdates.class)
-        .orElseThrow(() -> new IllegalStateException(noUpdates(problem.model())));
+    java.util.Optional<ConjugateUpdates> updates = problem.model().as(ConjugateUpdates.class);
+    java.util.Optional<ConditionallyConjugate> globalLocal =
+        problem.model().as(ConditionallyConjugate.class);
+    if (updates.isEmpty() && globalLocal.isEmpty()) {
+      throw new IllegalStateException(noUpdates(problem.model()));
+    }
     ConjugateFactors qf = problem.family().as(ConjugateFactors.class)
         .orElseThrow(() -> new IllegalStateException(noFactors(problem.family())));
     Batch batch = problem.batch();
+    if (updates.isEmpty()) {
+      problem.zeroGrad();
+      return StepReport.withoutGradient(problem.step(),
+          runner.step(globalLocal.get(), qf, batch, rho));
+    }
+    ConjugateUpdates cu = updates.get();
     problem.zeroGrad();
     ElboEstimate elbo = problem.estimator().estimate(problem.model(), problem.family(), batch, rng);
     problem.zeroGrad();
@@ -139,11 +182,11 @@ public final class Cavi implements Optimizer {
 
   @Override
   public Cavi copy() {
-    return new Cavi(rho);
+    return new Cavi(rho, threads);
   }
 
   @Override
   public String toString() {
-    return "cavi{rho=" + rho + "}";
+    return "cavi{rho=" + rho + ", threads=" + threads + "}";
   }
 }

@@ -102,6 +102,26 @@ class CaviTest extends Vi4jTestBase {
     assertEquals(both.get(0), e.getMessage());
   }
 
+  /** A model with ConditionallyConjugate (and no ConjugateUpdates): one step is its exact optimum. */
+  @Test
+  void fitsAGlobalLocalModelThroughItsLocalStep() {
+    Tensor data = Tensor.of(new double[][] {{3, 1}, {0, 1}, {5, 0}, {2, 4}, {1, 1}});
+    org.vi4j.optimizers.fixtures.PoissonRates rates =
+        new org.vi4j.optimizers.fixtures.PoissonRates(data, 2, 0.5, 2);
+    org.vi4j.optimizers.fixtures.PoissonRates.Guide q =
+        new org.vi4j.optimizers.fixtures.PoissonRates.Guide(2, 1, 1);
+    Cavi cavi = new Cavi(1.0, 2);
+    assertEquals(List.of(), cavi.check(rates, q));
+    Problem p = Problem.start(rates, q, new ScriptedEstimator(new double[] {1}), Batch.full(data));
+    cavi.step(p, Rng.seeded(1));
+    assertEquals(13.0, q.shape("rate0"), 1e-12);   // 2 + 11
+    assertEquals(5.5, q.rate("rate0"), 1e-12);     // 0.5 + 5
+    StepReport second = cavi.step(p.next(p.batch()), Rng.seeded(1));
+    assertEquals(rates.logEvidence(), second.elbo().value(), 1e-10);
+    assertEquals(2, cavi.copy().threads());
+    assertThrows(IllegalArgumentException.class, () -> new Cavi(1.0, -1));
+  }
+
   @Test
   void configuration() {
     assertThrows(IllegalArgumentException.class, () -> new Cavi(0));
