@@ -19,6 +19,10 @@ import org.vi4j.core.plugin.PluginRegistry;
 import org.vi4j.core.plugin.Plugins;
 import org.vi4j.core.spi.GradientEstimator;
 import org.vi4j.core.testing.Vi4jTestBase;
+import org.vi4j.estimators.enumerate.EnumerateEstimator;
+import org.vi4j.estimators.enumerate.EnumerateProvider;
+import org.vi4j.estimators.gumbelsoftmax.GumbelSoftmaxEstimator;
+import org.vi4j.estimators.gumbelsoftmax.GumbelSoftmaxProvider;
 import org.vi4j.estimators.reparam.ReparamEstimator;
 import org.vi4j.estimators.reparam.ReparamProvider;
 import org.vi4j.estimators.reparamanalytic.ReparamAnalyticEstimator;
@@ -27,7 +31,7 @@ import org.vi4j.estimators.scorefunction.Baseline;
 import org.vi4j.estimators.scorefunction.ScoreFunctionEstimator;
 import org.vi4j.estimators.scorefunction.ScoreFunctionProvider;
 
-/** The three providers: names, options and defaults, the services file, and creation. */
+/** The providers: names, options and defaults, the services file, and creation. */
 class ProvidersTest extends Vi4jTestBase {
 
   private static PluginRegistry<EstimatorProvider> registry() {
@@ -48,13 +52,15 @@ class ProvidersTest extends Vi4jTestBase {
       assertEquals(List.of(ReparamProvider.class.getName(), ReparamAnalyticProvider.class.getName(),
           ScoreFunctionProvider.class.getName(),
           org.vi4j.estimators.iwae.IwaeProvider.class.getName(),
-          org.vi4j.estimators.closedform.ClosedFormProvider.class.getName()),
+          org.vi4j.estimators.closedform.ClosedFormProvider.class.getName(),
+          org.vi4j.estimators.enumerate.EnumerateProvider.class.getName(),
+          org.vi4j.estimators.gumbelsoftmax.GumbelSoftmaxProvider.class.getName()),
           text.strip().lines().toList());
     }
     List<String> loaded = ServiceLoader.load(EstimatorProvider.class).stream()
         .map(p -> p.get().name()).sorted().toList();
-    assertTrue(loaded.containsAll(List.of("reparam", "reparam-analytic", "score-function")),
-        loaded.toString());
+    assertTrue(loaded.containsAll(List.of("reparam", "reparam-analytic", "score-function",
+        "enumerate", "gumbel-softmax")), loaded.toString());
   }
 
   @Test
@@ -62,7 +68,7 @@ class ProvidersTest extends Vi4jTestBase {
     PluginRegistry<EstimatorProvider> r = registry();
     assertEquals(List.of(), r.failures());
     for (EstimatorProvider p : List.of(new ReparamProvider(), new ReparamAnalyticProvider(),
-        new ScoreFunctionProvider())) {
+        new ScoreFunctionProvider(), new EnumerateProvider(), new GumbelSoftmaxProvider())) {
       assertTrue(PluginRegistry.NAME.matcher(p.name()).matches(), p.name());
       assertTrue(r.contains(p.name()), p.name());
       assertTrue(!p.description().isBlank(), p.name());
@@ -70,6 +76,9 @@ class ProvidersTest extends Vi4jTestBase {
     assertEquals("reparam", ReparamProvider.NAME);
     assertEquals("reparam-analytic", ReparamAnalyticProvider.NAME);
     assertEquals("score-function", ScoreFunctionProvider.NAME);
+    assertEquals("enumerate", EnumerateProvider.NAME);
+    assertEquals("gumbel-softmax", GumbelSoftmaxProvider.NAME);
+    assertTrue(new GumbelSoftmaxProvider().description().contains("BIASED"));
   }
 
   @Test
@@ -77,7 +86,12 @@ class ProvidersTest extends Vi4jTestBase {
     assertEquals(List.of(ReparamProvider.PARTICLES), new ReparamProvider().options());
     assertEquals(List.of(ReparamAnalyticProvider.PARTICLES), new ReparamAnalyticProvider().options());
     assertEquals(List.of(ScoreFunctionProvider.PARTICLES, ScoreFunctionProvider.BASELINE,
-        ScoreFunctionProvider.DECAY), new ScoreFunctionProvider().options());
+        ScoreFunctionProvider.DECAY, ScoreFunctionProvider.ANALYTIC_KL,
+        ScoreFunctionProvider.BASELINE_HIDDEN, ScoreFunctionProvider.BASELINE_LR,
+        ScoreFunctionProvider.NORMALIZE), new ScoreFunctionProvider().options());
+    assertEquals(List.of(EnumerateProvider.MAX_K), new EnumerateProvider().options());
+    assertEquals(List.of(GumbelSoftmaxProvider.PARTICLES, GumbelSoftmaxProvider.TEMPERATURE,
+        GumbelSoftmaxProvider.STRAIGHT_THROUGH), new GumbelSoftmaxProvider().options());
 
     ReparamEstimator reparam = assertInstanceOf(ReparamEstimator.class,
         create("reparam", Map.of()));
@@ -90,6 +104,18 @@ class ProvidersTest extends Vi4jTestBase {
     assertEquals(10, score.particles());
     assertEquals(Baseline.LEAVE_ONE_OUT, score.baseline());
     assertEquals(0.9, score.decay());
+    assertEquals(false, score.analyticKl());
+    assertEquals(100, score.baselineHidden());
+    assertEquals(1e-3, score.baselineLearningRate());
+    assertEquals(true, score.normalize());
+    EnumerateEstimator exact = assertInstanceOf(EnumerateEstimator.class,
+        create("enumerate", Map.of()));
+    assertEquals(12, exact.maxK());
+    GumbelSoftmaxEstimator relaxed = assertInstanceOf(GumbelSoftmaxEstimator.class,
+        create("gumbel-softmax", Map.of()));
+    assertEquals(1, relaxed.particles());
+    assertEquals(0.5, relaxed.temperature());
+    assertEquals(false, relaxed.straightThrough());
   }
 
   @Test
@@ -101,6 +127,21 @@ class ProvidersTest extends Vi4jTestBase {
     assertEquals(4, score.particles());
     assertEquals(Baseline.MOVING_AVERAGE, score.baseline());
     assertEquals(0.5, score.decay());
+    ScoreFunctionEstimator nvil = (ScoreFunctionEstimator) create("score-function",
+        Map.of("baseline", "nvil", "particles", "1", "analytic-kl", "true", "baseline-hidden", "20",
+            "baseline-lr", "0.01", "normalize", "false"));
+    assertEquals(Baseline.NVIL, nvil.baseline());
+    assertEquals(1, nvil.particles());
+    assertTrue(nvil.analyticKl());
+    assertEquals(20, nvil.baselineHidden());
+    assertEquals(0.01, nvil.baselineLearningRate());
+    assertEquals(false, nvil.normalize());
+    assertEquals(5, ((EnumerateEstimator) create("enumerate", Map.of("max-k", "5"))).maxK());
+    GumbelSoftmaxEstimator st = (GumbelSoftmaxEstimator) create("gumbel-softmax",
+        Map.of("temperature", "0.2", "straight-through", "true", "particles", "3"));
+    assertEquals(0.2, st.temperature());
+    assertTrue(st.straightThrough());
+    assertEquals(3, st.particles());
   }
 
   @Test
@@ -114,8 +155,14 @@ class ProvidersTest extends Vi4jTestBase {
     assertTrue(decay.getMessage().contains("in [0, 1)"), decay.getMessage());
     IllegalArgumentException baseline = assertThrows(IllegalArgumentException.class,
         () -> create("score-function", Map.of("baseline", "average")));
-    assertTrue(baseline.getMessage().contains("[none, moving-average, leave-one-out]"),
+    assertTrue(baseline.getMessage().contains("[none, moving-average, leave-one-out, nvil]"),
         baseline.getMessage());
+    IllegalArgumentException maxK = assertThrows(IllegalArgumentException.class,
+        () -> create("enumerate", Map.of("max-k", "31")));
+    assertTrue(maxK.getMessage().contains("in [1, 30]"), maxK.getMessage());
+    IllegalArgumentException tau = assertThrows(IllegalArgumentException.class,
+        () -> create("gumbel-softmax", Map.of("temperature", "0")));
+    assertTrue(tau.getMessage().contains("> 0"), tau.getMessage());
     IllegalArgumentException particles = assertThrows(IllegalArgumentException.class,
         () -> create("reparam-analytic", Map.of("particles", "0")));
     assertTrue(particles.getMessage().contains("> 0"), particles.getMessage());

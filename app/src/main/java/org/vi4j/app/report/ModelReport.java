@@ -13,6 +13,7 @@ import org.vi4j.core.spi.ExactEvidence;
 import org.vi4j.core.spi.ExactPosterior;
 import org.vi4j.core.spi.Model;
 import org.vi4j.guides.amortized.AmortizedGuide;
+import org.vi4j.models.bernoullitopic.BernoulliTopicModel;
 import org.vi4j.models.expgaussian.ExpGaussianModel;
 import org.vi4j.models.gaussianmixture.GaussianMixtureGuide;
 import org.vi4j.models.gaussianmixture.GaussianMixtureModel;
@@ -28,8 +29,9 @@ import org.vi4j.models.vae.VaeModel;
  * The model-specific part of a report: the summary's {@code posterior} section and the posterior
  * pictures. {@link #of} picks {@link PoissonGammaReport}, {@link ExpGaussianReport},
  * {@link LaplaceMixtureReport}, {@link GaussianMixtureReport},
- * {@link GaussianWishartMixtureReport} and {@link LdaReport} (each with its own guide) or
- * {@link VaeReport} (with the {@code amortized} guide) by model type, else {@link GenericReport}, which uses whatever capabilities the model has.
+ * {@link GaussianWishartMixtureReport} and {@link LdaReport} (each with its own guide),
+ * {@link VaeReport} (with the {@code amortized} guide) or {@link BernoulliTopicReport} by model
+ * type, else {@link GenericReport}, which uses whatever capabilities the model has.
  */
 interface ModelReport {
 
@@ -73,6 +75,10 @@ interface ModelReport {
     Optional<VaeModel> vae = model.as(VaeModel.class);
     if (vae.isPresent() && ctx.pipeline().guide() instanceof AmortizedGuide q) {
       return new VaeReport(ctx, vae.get(), q);
+    }
+    Optional<BernoulliTopicModel> topic = model.as(BernoulliTopicModel.class);
+    if (topic.isPresent()) {
+      return new BernoulliTopicReport(ctx, topic.get());
     }
     return new GenericReport(ctx);
   }

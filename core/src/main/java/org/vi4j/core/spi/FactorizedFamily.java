@@ -25,4 +25,26 @@ public interface FactorizedFamily {
 
   /** The current q factor of one latent; an unknown name is an IAE naming the known ones. */
   Distribution factor(String latent);
+
+  /**
+   * The q factor of one latent for the rows of {@code batch}, built now from φ (taped when φ is
+   * watched), without drawing: for a LOCAL latent of an amortised family, q(z_i | x_i) of every batch
+   * row, a distribution whose parameter shape has one row per batch row (B x size), so that its
+   * {@code logProb} of a particle-major {@code (particles·B) x size} block is per particle and row.
+   * Estimators that need q's per-row factor without a draw (exact enumeration of discrete latents)
+   * call this.
+   *
+   * <pre>{@code
+   * Bernoulli q = (Bernoulli) guide.as(FactorizedFamily.class).orElseThrow().factor("z", batch);
+   * q.logits();                              // B x K, differentiable in the encoder's weights
+   * }</pre>
+   *
+   * <p>The default returns {@link #factor(String)}, which is right for GLOBAL latents (their factor
+   * does not depend on the data); families with LOCAL latents override it.
+   *
+   * @param batch the data rows. Not modified.
+   */
+  default Distribution factor(String latent, Batch batch) {
+    return factor(latent);
+  }
 }

@@ -1,12 +1,17 @@
 package org.vi4j.estimators.internal;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.vi4j.core.autodiff.Tensor;
 import org.vi4j.core.distributions.Distribution;
 import org.vi4j.core.spi.Batch;
 import org.vi4j.core.spi.Draw;
 import org.vi4j.core.spi.ElboEstimate;
+import org.vi4j.core.spi.FactorizedFamily;
+import org.vi4j.core.spi.Latent;
 import org.vi4j.core.spi.Model;
+import org.vi4j.core.spi.PointwiseLogJoint;
+import org.vi4j.core.spi.PriorSpec;
 import org.vi4j.core.spi.VariationalFamily;
 
 /**
@@ -63,6 +68,74 @@ public final class Estimates {
   public static ElboEstimate fromParticles(Tensor f, double[] buffer) {
     System.arraycopy(f.value().data, 0, buffer, 0, buffer.length);
     return ElboEstimate.fromSamples(buffer);
+  }
+
+  /** Σ over the batch rows of a per-row term, per particle: (particles·B) x 1 → particles x 1. */
+  public static Tensor perParticle(Tensor rows, int particles, int b) {
+    return particles == 1 ? rows.sum() : rows.reshape(particles, b).sumRows();
+  }
+
+  /**
+   * True if the ELBO splits into independent per-data-row terms that an estimator can weight row by
+   * row: every latent of {@code m} is LOCAL, the model gives its log joint per row
+   * ({@link PointwiseLogJoint}), and the guide has a per-row factor for every latent
+   * ({@link FactorizedFamily}, e.g. the {@code amortized} guide), so log q(z_i | x_i) is known per
+   * row too.
+   */
+  public static boolean perRow(Model m, VariationalFamily q) {
+    if (m.as(PointwiseLogJoint.class).isEmpty()) {
+      return false;
+    }
+    Optional<FactorizedFamily> ff = q.as(FactorizedFamily.class);
+    if (ff.isEmpty()) {
+      return false;
+    }
+    for (Latent l : m.latents().latents()) {
+      if (!l.local() || !ff.get().factorLatents().contains(l.name())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The guide's current factor of {@code latent}, or null if the guide has none. */
+  public static Distribution factorOf(VariationalFamily q, String latent) {
+    Optional<FactorizedFamily> ff = q.as(FactorizedFamily.class);
+    if (ff.isEmpty() || !ff.get().factorLatents().contains(latent)) {
+      return null;
+    }
+    return ff.get().factor(latent);
+  }
+
+  /** The model's declared prior of {@code latent}, or null if it declares none. */
+  public static Distribution priorOf(Model m, String latent) {
+    Optional<PriorSpec> ps = m.as(PriorSpec.class);
+    if (ps.isEmpty() || !ps.get().priorLatents().contains(latent)) {
+      return null;
+    }
+    return ps.get().prior(latent);
+  }
+
+  /**
+   * The 1x1 sum over a LOCAL block of a closed-form term given per batch row: {@code b x size}, or
+   * {@code b x 1} broadcast over the block's {@code size} columns, or one value per row for a
+   * distribution over whole rows.
+   *
+   * @param what e.g. {@code "KL(q ‖ prior) of latent 'z'"}, for the message
+   * @return {@code b x 1}, the term summed over the block per row
+   * @throws IllegalArgumentException if the term has another shape
+   */
+  public static Tensor perRowOverLatent(Tensor term, Distribution d, int size, int b,
+      String what) {
+    if (term.rows() != b || (term.cols() != size && term.cols() != 1)) {
+      throw new IllegalArgumentException(what + " is " + term.shape() + "; a LOCAL latent's factor "
+          + "needs a parameter shape of one row per batch row (" + b + "x" + size + " or " + b
+          + "x1)");
+    }
+    if (term.cols() == size || d.eventCols() > 1) {
+      return term.cols() == 1 ? term : term.sumRows();
+    }
+    return term.mul(size);
   }
 
   /**

@@ -21,7 +21,26 @@ public enum Baseline {
   /**
    * b_s = the mean of the other particles' f, (Σ_{j≠s} f_j)/(S − 1) (Kool, van Hoof &amp; Welling
    * 2019, "Buy 4 REINFORCE samples, get a baseline for free!"; Mnih &amp; Rezende 2016's VIMCO uses a
-   * variant). Needs S ≥ 2 particles; stateless.
+   * variant). Needs S ≥ 2 particles; stateless. With per-row learning signals (see
+   * {@link ScoreFunctionEstimator}) the other particles are those of the same data row.
    */
-  LEAVE_ONE_OUT
+  LEAVE_ONE_OUT,
+
+  /**
+   * Neural variational inference and learning (Mnih &amp; Gregor 2014, §3): an input-dependent
+   * baseline b<sub>ψ</sub>(x<sub>i</sub>) (an MLP with one tanh hidden layer, {@link BaselineNetwork})
+   * plus a data-independent one c, with variance normalisation. With u = f − b<sub>ψ</sub>(x):
+   * <pre>
+   *   signal = (u − c) / max(1, √v)        (without normalisation: u − c)
+   *   c, v   = exponential moving averages (decay) of the mean and variance of u over a step's
+   *            particles and rows, updated after the step (the first step uses its own)
+   *   ψ      minimises ½ (f − c − b_ψ(x))², one Adam step per call
+   * </pre>
+   * b<sub>ψ</sub>(x<sub>i</sub>) depends on the data row, not on z, so the estimate stays unbiased;
+   * dividing by max(1, √v) rescales the guide's gradient by a positive number known before the step
+   * (an adaptive step size, not a change of direction in expectation). Needs per-row learning
+   * signals: a model whose latents are all LOCAL with a per-row log joint, and a guide with per-row
+   * factors.
+   */
+  NVIL
 }

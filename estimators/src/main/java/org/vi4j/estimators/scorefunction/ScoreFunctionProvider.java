@@ -13,7 +13,10 @@ import org.vi4j.core.spi.GradientEstimator;
  * sample, and the leave-one-out baseline needs at least two), {@code baseline} (default
  * {@code leave-one-out}: unbiased, stateless, and it tracks the current parameters with no warm-up,
  * where a moving average lags them; on the Normal–Normal test fixture both cut the gradient variance
- * to about 0.3 of no baseline), {@code decay} (default 0.9, for {@code moving-average}).
+ * to about 0.3 of no baseline), {@code decay} (default 0.9, for {@code moving-average} and
+ * {@code nvil}), {@code analytic-kl} (default false: closed-form KL terms where they exist),
+ * {@code baseline-hidden} (100), {@code baseline-lr} (1e-3) and {@code normalize} (true) for
+ * {@code nvil}.
  */
 public final class ScoreFunctionProvider implements EstimatorProvider {
 
@@ -30,7 +33,24 @@ public final class ScoreFunctionProvider implements EstimatorProvider {
 
   /** The moving-average baseline's decay. */
   public static final OptionSpec<Double> DECAY = OptionSpec.real("decay", 0.9,
-      "decay of the moving-average baseline").satisfying(v -> v >= 0 && v < 1, "in [0, 1)");
+      "decay of the moving-average baseline (and of nvil's running mean and variance)")
+      .satisfying(v -> v >= 0 && v < 1, "in [0, 1)");
+
+  /** Closed-form KL(q ‖ prior) where the model declares the prior and the pair is registered. */
+  public static final OptionSpec<Boolean> ANALYTIC_KL = OptionSpec.bool("analytic-kl", false,
+      "replace log prior - log q by the closed-form -KL(q || prior) where it exists");
+
+  /** NVIL's hidden layer (Mnih &amp; Gregor 2014 used 100 tanh units). */
+  public static final OptionSpec<Integer> BASELINE_HIDDEN = OptionSpec.integer("baseline-hidden",
+      100, "hidden tanh units of nvil's baseline network").positive();
+
+  /** NVIL's network learning rate. */
+  public static final OptionSpec<Double> BASELINE_LR = OptionSpec.real("baseline-lr", 1e-3,
+      "Adam learning rate of nvil's baseline network").positive();
+
+  /** NVIL's variance normalisation. */
+  public static final OptionSpec<Boolean> NORMALIZE = OptionSpec.bool("normalize", true,
+      "nvil: divide the centred signal by max(1, running standard deviation)");
 
   @Override
   public String name() {
@@ -39,17 +59,26 @@ public final class ScoreFunctionProvider implements EstimatorProvider {
 
   @Override
   public String description() {
-    return "score-function (REINFORCE) gradient with a baseline (Williams 1992; Ranganath et al. 2014)";
+    return "score-function (REINFORCE) gradient with a baseline: moving average, leave-one-out or "
+        + "NVIL (Williams 1992; Ranganath et al. 2014; Mnih & Gregor 2014); per-row signals for "
+        + "amortised local latents";
   }
 
   @Override
   public List<OptionSpec<?>> options() {
-    return List.of(PARTICLES, BASELINE, DECAY);
+    return List.of(PARTICLES, BASELINE, DECAY, ANALYTIC_KL, BASELINE_HIDDEN, BASELINE_LR, NORMALIZE);
   }
 
   @Override
   public GradientEstimator create(Options options) {
-    return new ScoreFunctionEstimator(options.get(PARTICLES), options.get(BASELINE),
-        options.get(DECAY));
+    return ScoreFunctionEstimator.builder()
+        .particles(options.get(PARTICLES))
+        .baseline(options.get(BASELINE))
+        .decay(options.get(DECAY))
+        .analyticKl(options.get(ANALYTIC_KL))
+        .baselineHidden(options.get(BASELINE_HIDDEN))
+        .baselineLearningRate(options.get(BASELINE_LR))
+        .normalize(options.get(NORMALIZE))
+        .build();
   }
 }

@@ -51,7 +51,8 @@ import org.vi4j.core.spi.VariationalFamily;
  * {@link #factor(String)} returns the per-row factor computed by the latest {@link #draw}, a
  * distribution with parameter shape B x d whose row i belongs to batch row i (it broadcasts to the
  * draw's particle-major rows), valid on that draw's tape. Before the first draw it is the factor of
- * one all-zero input row (useful only for its type).
+ * one all-zero input row (useful only for its type). {@link #factor(String, Batch)} encodes a given
+ * batch without drawing (for estimators that enumerate a discrete latent).
  *
  * <p><strong>Parameters.</strong> {@code encoder.<i>.weight|bias} for the hidden layers, then
  * {@code <latent>.loc.*} and {@code <latent>.scale.*} (Normal) or {@code <latent>.logits.*}
@@ -196,6 +197,20 @@ public final class AmortizedGuide implements VariationalFamily, FactorizedFamily
       return encode(Tensor.zeros(1, inputSize));
     }
     return last;
+  }
+
+  /**
+   * q(z_i | x_i) for the rows of {@code batch}, encoded now (B x d parameters, taped when φ is
+   * watched), without drawing and without changing what {@link #factor(String)} returns.
+   */
+  @Override
+  public Distribution factor(String name, Batch batch) {
+    if (!latent.name().equals(name)) {
+      throw new IllegalArgumentException("guide '" + AmortizedProvider.NAME + "': no latent named '"
+          + name + "'; known: [" + latent.name() + "]");
+    }
+    Objects.requireNonNull(batch, "guide 'amortized': batch must not be null");
+    return encode(batch.data());
   }
 
   /** The latent this guide covers. */

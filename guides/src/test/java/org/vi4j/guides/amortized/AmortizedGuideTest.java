@@ -107,6 +107,30 @@ class AmortizedGuideTest extends Vi4jTestBase {
     }
   }
 
+  /** factor(latent, batch) encodes that batch now: the draw's factor, without drawing. */
+  @Test
+  void factorOfABatchIsTheEncodingOfItsRowsWithoutADraw() {
+    AmortizedGuide q = AmortizedGuide.builder(
+        LatentSpec.of(Latent.local("c", 2, Support.BINARY)), 5).hidden(3).seed(4).build();
+    Batch b = batch(3, 9);
+    Bernoulli encoded = (Bernoulli) q.factor("c", b);
+    assertEquals("3x2", encoded.logits().shape());
+    q.draw(b, Rng.seeded(1), 2);
+    assertArrayEquals(((Bernoulli) q.factor("c")).logits().toArray(), encoded.logits().toArray(),
+        0.0);
+    Batch other = batch(2, 2);
+    assertEquals(2, q.factor("c", other).rows());
+    assertEquals(3, q.factor("c").rows(), "the last draw's factor is unchanged");
+    try (Tape t = Tape.record()) {
+      t.watch(q.parameters());
+      t.backward(((Bernoulli) q.factor("c", b)).logits().sum());
+    }
+    assertTrue(q.parameters().get("c.logits.bias").grad().get(0, 0) == 3.0,
+        "d/d bias of the summed logits of 3 rows");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> q.factor("z", b)).getMessage()
+        .contains("known: [c]"));
+  }
+
   @Test
   void refusesWhatItCannotRepresent() {
     String msg = assertThrows(IllegalArgumentException.class, () -> AmortizedGuide.builder(
