@@ -110,17 +110,19 @@ final class LdaReport implements ModelReport {
     m.put("topics_note", "E_q[beta_k] = lambda_k / sum(lambda_k); token_share = sum_d N_d "
         + "E_q[theta_dk] / sum_d N_d; document-topic proportions E_q[theta_d] in "
         + DOC_TOPICS_CSV);
-    truth.ifPresent(s -> {
+    model.heldOutCompletion().ifPresent(c -> {
       Map<String, Object> ho = new LinkedHashMap<>();
-      ho.put("documents", s.heldOut().documents());
-      ho.put("scored_tokens", s.heldOutScored().tokens());
+      ho.put("documents", c.observed().documents());
+      ho.put("scored_tokens", c.heldOut().tokens());
       double[][] lambda = guide.topicConcentrations();
-      ho.put("this_run", LdaEvaluation.completionPerplexity(s.heldOutObserved(),
-          s.heldOutScored(), LdaEvaluation.expElogTopics(lambda), beta, model.alpha()));
-      ho.put("true_topics", s.trueCompletionPerplexity());
+      ho.put("this_run", LdaEvaluation.completionPerplexity(c.observed(), c.heldOut(),
+          LdaEvaluation.expElogTopics(lambda), beta, model.alpha()));
+      truth.ifPresent(s -> ho.put("true_topics", s.trueCompletionPerplexity()));
       ho.put("method", "theta inferred from half of each held-out document's tokens, the other "
           + "half scored: exp(-mean log sum_k theta_dk beta_kw)");
       m.put("completion_perplexity", ho);
+    });
+    truth.ifPresent(s -> {
       Map<String, Object> rec = new LinkedHashMap<>();
       rec.put("mean_cosine", recovery.meanCosine());
       rec.put("method", "cosine of each true topic with its fitted match; one-to-one matching "
@@ -174,11 +176,15 @@ final class LdaReport implements ModelReport {
     String second = String.format(Locale.ROOT, "%d documents, V = %d, alpha = %s, eta = %s; "
         + "top %d words with E_q[beta], panels by share of tokens", model.documents(),
         model.vocabularySize(), model.alpha(), model.eta(), TOP_WORDS);
-    if (post.get("completion_perplexity") instanceof Map<?, ?> ho
-        && post.get("topic_recovery") instanceof Map<?, ?> rec) {
-      second += String.format(Locale.ROOT, "; held-out completion perplexity %.1f (true topics "
-          + "%.1f), recovery %.3f", (Double) ho.get("this_run"), (Double) ho.get("true_topics"),
-          (Double) rec.get("mean_cosine"));
+    if (post.get("completion_perplexity") instanceof Map<?, ?> ho) {
+      second += String.format(Locale.ROOT, "; held-out completion perplexity %.1f",
+          (Double) ho.get("this_run"));
+      if (ho.get("true_topics") instanceof Double t) {
+        second += String.format(Locale.ROOT, " (true topics %.1f)", t);
+      }
+    }
+    if (post.get("topic_recovery") instanceof Map<?, ?> rec) {
+      second += String.format(Locale.ROOT, ", recovery %.3f", (Double) rec.get("mean_cosine"));
     }
     Path png = dir.resolve(TOPICS_PNG);
     TopicImages.draw(png, "LDA topics, K = " + model.topics() + " — " + ctx.spec().optimizer()

@@ -89,4 +89,42 @@ class LdaDemoTest extends Vi4jTestBase {
     assertTrue(rec > 0.7, "recovery " + rec);            // 10 epochs; quality: LdaAcceptanceTest
     assertEquals(60, Files.readAllLines(out.resolve("trace.csv")).size() - 1);
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aUciCorpusFromFilesIsFittedAndScoredOnItsHeldOutShare() throws Exception {
+    org.vi4j.models.lda.SyntheticCorpus gen = org.vi4j.models.lda.SyntheticCorpus.generate(
+        new org.vi4j.models.lda.SyntheticCorpus.Spec(6, 300, 600, 0, 60, 0.1, 0.01), 5);
+    Path docword = tmp.resolve("docword.small.txt");
+    Path vocab = tmp.resolve("vocab.small.txt");
+    org.vi4j.core.data.UciBagOfWords.write(gen.train(), docword, vocab);
+    Path out = tmp.resolve("files");
+    Cli.Result r = Cli.run("run", "--model", "lda", "--guide", "lda", "--estimator", "closed-form",
+        "--optimizer", "cavi", "--quiet", "--out", out.toString(), "--steps", "20",
+        "--set", "model.k=6", "--set", "model.data=" + docword, "--set", "model.vocab=" + vocab,
+        "--set", "model.held-out-fraction=0.2");
+    assertEquals(ExitCodes.OK, r.code(), r.all());
+    Map<String, Object> s = JSON.std.mapFrom(Files.readString(out.resolve("summary.json")));
+    Map<String, Object> post = (Map<String, Object>) s.get("posterior");
+    assertEquals(480, ((Number) post.get("documents")).intValue());
+    Map<String, Object> ppl = (Map<String, Object>) post.get("completion_perplexity");
+    assertEquals(120, ((Number) ppl.get("documents")).intValue());
+    double run = ((Number) ppl.get("this_run")).doubleValue();
+    assertTrue(run > 1 && run < 300, ppl.toString());     // below V = 300: better than uniform
+    assertTrue(!ppl.containsKey("true_topics") && !post.containsKey("topic_recovery"), ppl.toString());
+    List<String> csv = Files.readAllLines(out.resolve("doc_topics.csv"));
+    assertEquals(481, csv.size());
+  }
+
+  @Test
+  void aBadCorpusFileIsAnErrorNamingFileAndLine() throws Exception {
+    Path docword = tmp.resolve("docword.bad.txt");
+    Files.writeString(docword, "2\n3\n2\n1 1 4\n2 7 1\n");
+    Cli.Result r = Cli.run("run", "--model", "lda", "--guide", "lda", "--estimator", "closed-form",
+        "--optimizer", "cavi", "--quiet", "--out", tmp.resolve("bad").toString(), "--steps", "2",
+        "--set", "model.data=" + docword, "--set", "model.held-out-fraction=0");
+    assertTrue(r.code() != ExitCodes.OK, r.all());
+    assertTrue(r.all().contains("docword.bad.txt") && r.all().contains("line 5"), r.all());
+    assertTrue(!Files.exists(tmp.resolve("bad").resolve("summary.json")), "nothing written");
+  }
 }

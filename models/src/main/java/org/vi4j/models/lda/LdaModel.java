@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import org.vi4j.core.autodiff.ParamStore;
 import org.vi4j.core.autodiff.Tensor;
 import org.vi4j.core.data.Corpus;
+import org.vi4j.core.data.CorpusSplits;
 import org.vi4j.core.distributions.Support;
 import org.vi4j.core.math.SpecialFunctions;
 import org.vi4j.core.spi.Batch;
@@ -86,6 +87,7 @@ public final class LdaModel implements Model, ObservedData, ConditionallyConjuga
   private final ParamStore empty = new ParamStore();
   private final Tensor observed;
   private final SyntheticCorpus source;
+  private final CorpusSplits.Completion heldOut;
 
   /**
    * @param corpus the training documents (at least one)
@@ -94,10 +96,23 @@ public final class LdaModel implements Model, ObservedData, ConditionallyConjuga
    * @param eta the symmetric topic–word concentration η &gt; 0
    */
   public LdaModel(Corpus corpus, int k, double alpha, double eta) {
-    this(corpus, k, alpha, eta, null);
+    this(corpus, k, alpha, eta, null, null);
   }
 
-  private LdaModel(Corpus corpus, int k, double alpha, double eta, SyntheticCorpus source) {
+  /**
+   * LDA over {@code corpus} that also keeps held-out documents split for completion perplexity
+   * ({@link CorpusSplits#documentCompletion}): θ is inferred from {@code heldOut.observed()} and
+   * {@code heldOut.heldOut()} is scored. Both must share the corpus's vocabulary size.
+   *
+   * @throws IllegalArgumentException as {@link #LdaModel(Corpus, int, double, double)}, or if the
+   *     held-out halves' vocabulary size is not V or their document counts differ
+   */
+  public LdaModel(Corpus corpus, CorpusSplits.Completion heldOut, int k, double alpha, double eta) {
+    this(corpus, k, alpha, eta, null, Objects.requireNonNull(heldOut, "heldOut"));
+  }
+
+  private LdaModel(Corpus corpus, int k, double alpha, double eta, SyntheticCorpus source,
+      CorpusSplits.Completion heldOut) {
     Objects.requireNonNull(corpus, "Model '" + NAME + "': corpus must not be null");
     if (corpus.documents() < 1) {
       throw new IllegalArgumentException("Model '" + NAME + "': the corpus has no documents");
@@ -123,6 +138,15 @@ public final class LdaModel implements Model, ObservedData, ConditionallyConjuga
     this.alpha = alpha;
     this.eta = eta;
     this.source = source;
+    if (heldOut != null && (heldOut.observed().vocabularySize() != corpus.vocabularySize()
+        || heldOut.heldOut().vocabularySize() != corpus.vocabularySize()
+        || heldOut.observed().documents() != heldOut.heldOut().documents())) {
+      throw new IllegalArgumentException("Model '" + NAME + "': the held-out halves ("
+          + heldOut.observed() + ", " + heldOut.heldOut() + ") do not match the training "
+          + "vocabulary of " + corpus.vocabularySize() + " words or each other");
+    }
+    this.heldOut = source != null
+        ? new CorpusSplits.Completion(source.heldOutObserved(), source.heldOutScored()) : heldOut;
     this.latents = LatentSpec.of(Latent.global(TOPICS, k * v, Support.SIMPLEX),
         Latent.local(PROPORTIONS, k, Support.SIMPLEX));
     double[] index = new double[corpus.documents()];
@@ -135,7 +159,7 @@ public final class LdaModel implements Model, ObservedData, ConditionallyConjuga
   /** LDA with the spec's K, α and η over the training documents of {@code s}, which it keeps. */
   public static LdaModel of(SyntheticCorpus s) {
     Objects.requireNonNull(s, "s");
-    return new LdaModel(s.train(), s.spec().topics(), s.spec().alpha(), s.spec().eta(), s);
+    return new LdaModel(s.train(), s.spec().topics(), s.spec().alpha(), s.spec().eta(), s, null);
   }
 
   /** The training documents. */
@@ -166,6 +190,14 @@ public final class LdaModel implements Model, ObservedData, ConditionallyConjuga
   /** η. */
   public double eta() {
     return eta;
+  }
+
+  /**
+   * The held-out documents for completion perplexity, as (observed half, scored half): the
+   * synthetic corpus's, or those given to the constructor; empty otherwise.
+   */
+  public Optional<CorpusSplits.Completion> heldOutCompletion() {
+    return Optional.ofNullable(heldOut);
   }
 
   /** The synthetic corpus the documents came from, if the model was made by {@link #of}. */

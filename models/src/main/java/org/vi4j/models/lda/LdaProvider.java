@@ -1,6 +1,14 @@
 package org.vi4j.models.lda;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.vi4j.core.data.Corpora;
+import org.vi4j.core.data.Corpus;
+import org.vi4j.core.data.CorpusSplits;
+import org.vi4j.core.data.TextFolder;
 import org.vi4j.core.plugin.ModelProvider;
 import org.vi4j.core.plugin.OptionSpec;
 import org.vi4j.core.plugin.Options;
@@ -15,6 +23,19 @@ import org.vi4j.core.spi.Model;
  * // vi4j run --model lda --guide lda --estimator closed-form --optimizer svi --steps 200 \
  * //     --set run.batch-size=256 --set model.documents=20000
  * Model m = plugins.createModel("lda", Options.empty().with("k", 10));
+ * }</pre>
+ *
+ * <p>A corpus of your own: {@code data} (a file, or a folder of {@code *.txt} files for the text
+ * format), {@code format} ({@code uci}: a UCI {@code docword} file; {@code triples}:
+ * {@code doc_id word_id count} lines, 0-based; {@code text}: one document per file, lower-cased,
+ * English stop words dropped, words in at least {@code min-df} documents kept), {@code vocab}
+ * (one word per line; optional), {@code held-out-fraction} (0.1: that share of the documents,
+ * drawn with {@code seed}, is kept out of the fit and scored by document completion; 0 scores
+ * nothing). A file that cannot be read or parsed is an error naming it (and the line).
+ *
+ * <pre>{@code
+ * // vi4j run --model lda --guide lda --estimator closed-form --optimizer cavi --steps 50 \
+ * //     --set model.data=docword.kos.txt --set model.vocab=vocab.kos.txt --set model.k=20
  * }</pre>
  *
  * <p>Options: {@code k} (20), {@code alpha} (0.1), {@code eta} (0.01), and the synthetic corpus's
@@ -58,6 +79,25 @@ public final class LdaProvider implements ModelProvider {
   public static final OptionSpec<Long> SEED = OptionSpec.longInteger("seed", SyntheticCorpus.SEED,
       "seed of the synthetic corpus");
 
+  /** A corpus file or folder; empty: generate the synthetic corpus. */
+  public static final OptionSpec<String> DATA = OptionSpec.string("data", "",
+      "corpus file (uci, triples) or folder of .txt files (text); empty: the synthetic corpus");
+  /** The corpus format. */
+  public static final OptionSpec<String> FORMAT = OptionSpec.string("format", "uci",
+      "format of data: " + String.join(", ", Corpora.FORMATS))
+      .satisfying(f -> Corpora.FORMATS.contains(f.strip().toLowerCase(Locale.ROOT)),
+          "one of " + Corpora.FORMATS);
+  /** The vocabulary file. */
+  public static final OptionSpec<String> VOCAB = OptionSpec.string("vocab", "",
+      "vocabulary file, one word per line (optional; text: fixes the vocabulary)");
+  /** Share of a loaded corpus held out for completion perplexity. */
+  public static final OptionSpec<Double> HELD_OUT_FRACTION = OptionSpec.real("held-out-fraction",
+      0.1, "share of a loaded corpus's documents held out and scored by document completion")
+      .satisfying(f -> f >= 0 && f < 1, "in [0, 1)");
+  /** Minimum document frequency of the text tokenizer. */
+  public static final OptionSpec<Integer> MIN_DF = OptionSpec.integer("min-df", 1,
+      "text format: keep words that occur in at least this many documents").positive();
+
   @Override
   public String name() {
     return NAME;
@@ -70,14 +110,49 @@ public final class LdaProvider implements ModelProvider {
 
   @Override
   public List<OptionSpec<?>> options() {
-    return List.of(K, ALPHA, ETA, VOCABULARY, DOCUMENTS, HELD_OUT, DOC_LENGTH, SEED);
+    return List.of(K, ALPHA, ETA, DATA, FORMAT, VOCAB, HELD_OUT_FRACTION, MIN_DF, VOCABULARY,
+        DOCUMENTS, HELD_OUT, DOC_LENGTH, SEED);
   }
 
   @Override
   public Model create(Options options) {
+    String file = options.get(DATA).strip();
+    if (!file.isEmpty()) {
+      return fromFile(options, file);
+    }
     SyntheticCorpus.Spec spec = new SyntheticCorpus.Spec(options.get(K), options.get(VOCABULARY),
         options.get(DOCUMENTS), options.get(HELD_OUT), options.get(DOC_LENGTH), options.get(ALPHA),
         options.get(ETA));
     return LdaModel.of(SyntheticCorpus.generate(spec, options.get(SEED)));
+  }
+
+  private static Model fromFile(Options options, String file) {
+    String vocab = options.get(VOCAB).strip();
+    String format = options.get(FORMAT).strip().toLowerCase(Locale.ROOT);
+    Corpus corpus;
+    try {
+      corpus = Corpora.read(format, Path.of(file), vocab.isEmpty() ? null : Path.of(vocab),
+          TextFolder.Options.defaults().withMinDf(options.get(MIN_DF)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("model '" + NAME + "': cannot read " + format + " corpus "
+          + file + (vocab.isEmpty() ? "" : " with vocabulary " + vocab) + ": " + e.getMessage(), e);
+    }
+    double fraction = options.get(HELD_OUT_FRACTION);
+    long seed = options.get(SEED);
+    int k = options.get(K);
+    double alpha = options.get(ALPHA);
+    double eta = options.get(ETA);
+    if (fraction == 0) {
+      return new LdaModel(corpus, k, alpha, eta);
+    }
+    CorpusSplits.Split split = CorpusSplits.trainHeldOut(corpus, fraction, seed);
+    if (split.train().documents() < 1 || split.heldOut().documents() < 1) {
+      throw new IllegalArgumentException("model '" + NAME + "': held-out-fraction " + fraction
+          + " of " + corpus.documents() + " documents leaves " + split.train().documents()
+          + " to fit and " + split.heldOut().documents() + " to score; set it to 0 or use more "
+          + "documents");
+    }
+    return new LdaModel(split.train(), CorpusSplits.documentCompletion(split.heldOut(), seed + 1),
+        k, alpha, eta);
   }
 }
