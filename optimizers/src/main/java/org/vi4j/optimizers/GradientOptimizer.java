@@ -70,8 +70,9 @@ import org.vi4j.optimizers.schedule.LearningRateSchedule;
  * parameters if names and shapes match, else throws {@link IllegalStateException}.
  *
  * <p><strong>Memory.</strong> In the steady state a step allocates only what the SPI makes it:
- * the list from {@link Problem#parameters()}, the estimator's {@link ElboEstimate} and the
- * {@link StepReport}; the update loops run over cached arrays.
+ * the estimator's {@link ElboEstimate} and the {@link StepReport} (both small records); the bound
+ * parameters are checked against the stores' own lists (no {@link Problem#parameters()} list) and
+ * the update loops run over cached arrays.
  *
  * <p>Not thread-safe.
  */
@@ -154,7 +155,7 @@ public abstract class GradientOptimizer implements Optimizer, Stateful {
   public final StepReport step(Problem problem, Rng rng) {
     Objects.requireNonNull(problem, "problem");
     Objects.requireNonNull(rng, "rng");
-    Param[] ps = bind(problem.parameters());
+    Param[] ps = boundTo(problem) ? bound : bind(problem.parameters());
     problem.zeroGrad();
     ElboEstimate elbo = problem.estimator().estimate(problem.model(), problem.family(),
         problem.batch(), rng);
@@ -243,6 +244,30 @@ public abstract class GradientOptimizer implements Optimizer, Stateful {
   }
 
   // ------------------------------------------------------------------ binding
+
+  /**
+   * True if the state is bound to exactly the parameters of {@code problem} (θ then φ, by identity
+   * and shape): the steady-state check, made on the stores' own lists without building
+   * {@link Problem#parameters()}.
+   */
+  private boolean boundTo(Problem problem) {
+    if (bound == null) {
+      return false;
+    }
+    List<Param> theta = problem.model().parameters().params();
+    List<Param> phi = problem.family().parameters().params();
+    int nt = theta.size();
+    if (nt + phi.size() != bound.length) {
+      return false;
+    }
+    for (int i = 0; i < bound.length; i++) {
+      Param p = i < nt ? theta.get(i) : phi.get(i - nt);
+      if (p != bound[i] || p.rows() != rows[i] || p.cols() != cols[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private Param[] bind(List<Param> ps) {
     if (names == null) {

@@ -37,6 +37,22 @@ public final class Bernoulli implements Distribution {
     return new Bernoulli(logits);
   }
 
+  /**
+   * {@link #ofLogits(Tensor)}, validated the same way, but {@code previous} itself when it is over
+   * exactly this tensor object (e.g. a tape node that a training loop reuses step after step): such
+   * a loop then makes no distribution object per step.
+   *
+   * @param previous a Bernoulli to hand back if it views {@code logits}; may be null
+   * @throws DistributionException if an element of {@code logits} is not finite
+   */
+  public static Bernoulli ofLogits(Tensor logits, Bernoulli previous) {
+    if (previous != null && previous.logits == logits) {
+      Params.finite(NAME, "logits", logits);
+      return previous;
+    }
+    return new Bernoulli(logits);
+  }
+
   /** A scalar Bernoulli(σ(logit)); see {@link #ofLogits(Tensor)}. */
   public static Bernoulli ofLogits(double logit) {
     return new Bernoulli(Tensor.scalar(logit));

@@ -34,9 +34,21 @@ public final class KlRegistry {
   private static final KlRegistry STANDARD = StandardKl.register(builder()).build();
 
   private final Map<Pair, KlFunction<?, ?>> table;
+  /** The same pairs by p's class, then q's: looked up without allocating a {@link Pair}. */
+  private final Map<Class<?>, Map<Class<?>, KlFunction<?, ?>>> byClass;
 
   private KlRegistry(Map<Pair, KlFunction<?, ?>> table) {
     this.table = Map.copyOf(table);
+    Map<Class<?>, Map<Class<?>, KlFunction<?, ?>>> m = new HashMap<>();
+    this.table.forEach((pair, f) -> m.computeIfAbsent(pair.p(), k -> new HashMap<>()).put(pair.q(), f));
+    m.replaceAll((k, v) -> Map.copyOf(v));
+    this.byClass = Map.copyOf(m);
+  }
+
+  /** The closed form for these exact types, or null. */
+  private KlFunction<?, ?> lookup(Class<?> p, Class<?> q) {
+    Map<Class<?>, KlFunction<?, ?>> row = p == null ? null : byClass.get(p);
+    return row == null || q == null ? null : row.get(q);
   }
 
   /** The built-in closed forms (see {@link StandardKl}). */
@@ -55,13 +67,13 @@ public final class KlRegistry {
 
   /** True if KL(p ‖ q) has a registered closed form for these exact types. */
   public boolean has(Class<? extends Distribution> p, Class<? extends Distribution> q) {
-    return table.containsKey(new Pair(p, q));
+    return lookup(p, q) != null;
   }
 
   /** KL(p ‖ q) in closed form. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Tensor kl(Distribution p, Distribution q) {
-    KlFunction f = table.get(new Pair(p.getClass(), q.getClass()));
+    KlFunction f = lookup(p.getClass(), q.getClass());
     if (f == null) {
       TreeSet<String> known = new TreeSet<>();
       for (Pair pair : table.keySet()) {

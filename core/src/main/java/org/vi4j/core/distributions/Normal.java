@@ -32,6 +32,30 @@ public final class Normal implements Distribution {
     return new Normal(loc, scale);
   }
 
+  /**
+   * {@link #of(Tensor, Tensor)}, validated the same way, but {@code previous} itself when it is a
+   * normal over exactly these tensor objects with the same shape (e.g. tape nodes that a training
+   * loop reuses step after step): such a loop then makes no distribution object per step.
+   *
+   * <pre>{@code
+   * q = Normal.of(mu, sigma, q);     // q: the previous step's Normal, or null
+   * }</pre>
+   *
+   * @param previous a normal to hand back if it views {@code loc} and {@code scale}; may be null
+   * @throws DistributionException as {@link #of(Tensor, Tensor)}
+   */
+  public static Normal of(Tensor loc, Tensor scale, Normal previous) {
+    if (previous != null && previous.loc == loc && previous.scale == scale) {
+      Params.finite(NAME, "loc", loc);
+      Params.positive(NAME, "scale", scale);
+      if (Params.broadcast(NAME, "rows", loc.rows(), scale.rows()) == previous.rows
+          && Params.broadcast(NAME, "columns", loc.cols(), scale.cols()) == previous.cols) {
+        return previous;
+      }
+    }
+    return new Normal(loc, scale);
+  }
+
   /** A scalar N(loc, scale²). */
   public static Normal of(double loc, double scale) {
     return new Normal(Tensor.scalar(loc), Tensor.scalar(scale));
@@ -70,7 +94,24 @@ public final class Normal implements Distribution {
   public Tensor logProb(Tensor x) {
     Tensor m = Params.expandRows(NAME, loc, x.rows());
     Tensor s = Params.expandRows(NAME, scale, x.rows());
-    return x.sub(m).div(s).square().mul(-0.5).sub(s.log()).sub(LOG_SQRT_2PI);
+    return x.sub(m).div(s).square().mul(-0.5).sub(logOf(s, x)).sub(LOG_SQRT_2PI);
+  }
+
+  /**
+   * log σ: an op on σ when σ needs a gradient, else the same values in a constant from the tape of
+   * {@code x} (so a fixed prior's log σ allocates nothing in a taped loop).
+   */
+  private static Tensor logOf(Tensor s, Tensor x) {
+    if (s.requiresGrad()) {
+      return s.log();
+    }
+    Tensor out = x.newConstant(s.rows(), s.cols());
+    double[] v = s.value().data;
+    double[] o = out.value().data;
+    for (int k = 0, n = s.size(); k < n; k++) {
+      o[k] = Math.log(v[k]);
+    }
+    return out;
   }
 
   @Override

@@ -23,9 +23,10 @@ import org.vi4j.core.spi.Batch;
  * batch-scaled sum (weighted by batch size) equals the full-data sum.
  *
  * <p><strong>Memory.</strong> The rows of every batch are copied into one reused B x F buffer (a
- * second one for a shorter last batch), so the steady state allocates only the small {@link Batch}
- * record: like tape tensors, <strong>a batch's data is valid only until the next call to
- * {@link #next}</strong>. Not thread-safe.
+ * second one for a shorter last batch), and each buffer has one {@link Batch} whose row indices
+ * are refilled ({@link Batch.Refill}), so the steady state allocates nothing: like tape tensors,
+ * <strong>a batch (its data and its rows) is valid only until the next call to
+ * {@link #next}</strong>, which may return the same object refilled. Not thread-safe.
  */
 public final class Minibatches {
 
@@ -37,8 +38,8 @@ public final class Minibatches {
   private final Batch full;
   private final Tensor buffer;
   private final Tensor tail;
-  private final int[] rows;
-  private final int[] tailRows;
+  private final Batch.Refill rows;
+  private final Batch.Refill tailRows;
   private int position;
   private long epoch;
 
@@ -87,8 +88,8 @@ public final class Minibatches {
       int rest = n % this.batchSize;
       buffer = Tensor.zeros(this.batchSize, f);
       tail = rest == 0 ? null : Tensor.zeros(rest, f);
-      rows = new int[this.batchSize];
-      tailRows = new int[Math.max(rest, 1)];
+      rows = new Batch.Refill(buffer, n);
+      tailRows = tail == null ? null : new Batch.Refill(tail, n);
     }
   }
 
@@ -114,7 +115,7 @@ public final class Minibatches {
 
   /**
    * The next batch; shuffles with {@code rng} at the start of each epoch (not for full batches).
-   * Its data is valid until the next call.
+   * The batch (data and rows) is valid until the next call, which may refill the same object.
    */
   public Batch next(Rng rng) {
     if (full != null) {
@@ -127,15 +128,15 @@ public final class Minibatches {
     }
     int b = Math.min(batchSize, n - position);
     Tensor out = b == batchSize ? buffer : tail;
-    int[] idx = b == batchSize ? rows : tailRows;
+    Batch.Refill idx = b == batchSize ? rows : tailRows;
     double[] dst = out.value().data;
     for (int i = 0; i < b; i++) {
       int r = order[position + i];
-      idx[i] = r;
+      idx.set(i, r);
       System.arraycopy(data, r * f, dst, i * f, f);
     }
     position += b;
-    return Batch.of(out, idx, n);
+    return idx.batch();
   }
 
   private void shuffle(Rng rng) {

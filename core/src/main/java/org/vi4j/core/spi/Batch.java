@@ -20,6 +20,11 @@ import org.vi4j.core.autodiff.Tensor;
  * {@link #rows()}; others use {@link #data()}. The row array is copied in and out: use
  * {@link #row(int)} in loops.
  *
+ * <p><strong>Reused batches.</strong> A batch is a value only as long as its owner leaves it alone:
+ * a stream that reuses its buffers (e.g. {@link org.vi4j.core.inference.Minibatches}) refills the
+ * data tensor and, through a {@link Refill}, the row indices of the same {@code Batch} object, so
+ * such a batch is <strong>valid only until the stream's next batch</strong>.
+ *
  * @param data the batch's rows, B x features, a constant
  * @param rows indices into the full data set, length B
  * @param total N, the size of the full data set
@@ -86,6 +91,57 @@ public record Batch(Tensor data, int[] rows, int total) {
   /** True if this batch is the whole data set. */
   public boolean isFull() {
     return rows.length == total;
+  }
+
+  /**
+   * A batch whose row indices its owner refills in place, for a stream that also refills the data
+   * tensor in place, so that a new batch of the same size allocates nothing.
+   *
+   * <pre>{@code
+   * Batch.Refill slot = new Batch.Refill(buffer, n);   // buffer: a reused B x F constant
+   * ... copy data rows r_0..r_{B-1} into buffer ...
+   * for (int i = 0; i < B; i++) slot.set(i, r_i);
+   * Batch b = slot.batch();                             // the same object every time
+   * }</pre>
+   *
+   * <p><strong>Contract.</strong> {@link #batch()} is always the same {@link Batch}; {@link #set}
+   * changes what its {@link Batch#row(int)} and {@link Batch#rows()} return (and so its equality),
+   * each index checked against {@code [0, total)}. Hand the batch out only with the rule that it is
+   * valid until the next refill. Not thread-safe.
+   */
+  public static final class Refill {
+
+    private final Batch batch;
+
+    /**
+     * A batch over {@code data} (a constant, refilled by the caller) of a data set of {@code total}
+     * rows, its row indices all 0 until {@link #set}.
+     *
+     * @throws IllegalArgumentException as {@link Batch}'s constructor
+     */
+    public Refill(Tensor data, int total) {
+      Objects.requireNonNull(data, "Batch.Refill: data must not be null");
+      this.batch = new Batch(data, new int[data.rows()], total);
+    }
+
+    /**
+     * Sets the index in the full data set of batch row {@code i}.
+     *
+     * @throws IllegalArgumentException if {@code row} is outside {@code [0, total)}; nothing changes
+     * @throws IndexOutOfBoundsException if {@code i} is not a batch row
+     */
+    public void set(int i, int row) {
+      if (row < 0 || row >= batch.total) {
+        throw new IllegalArgumentException("Batch.Refill: row index " + row + " at position " + i
+            + " is outside [0, " + batch.total + ")");
+      }
+      batch.rows[i] = row;
+    }
+
+    /** The batch, the same object after every refill. */
+    public Batch batch() {
+      return batch;
+    }
   }
 
   @Override

@@ -28,9 +28,35 @@ public record Latent(String name, int size, Support support, Scope scope, int ca
 
   static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*");
 
+  /**
+   * True if {@code name} matches {@link #NAME}, checked by hand so that the check allocates no
+   * {@link java.util.regex.Matcher} (it runs on every {@link Latents.Builder#put}).
+   */
+  static boolean validName(String name) {
+    int n = name == null ? 0 : name.length();
+    if (n == 0 || !letter(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = name.charAt(i);
+      if (c == '.') {
+        if (i + 1 == n || name.charAt(i + 1) == '.') {
+          return false;                               // a segment after a dot must not be empty
+        }
+      } else if (!letter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean letter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
   /** Validates every field; see the class javadoc for the rules. */
   public Latent {
-    if (name == null || !NAME.matcher(name).matches()) {
+    if (!validName(name)) {
       throw new IllegalArgumentException("Latent name '" + name + "' is not accepted: use "
           + "dot-separated segments of letters, digits, '_' or '-', starting with a letter (e.g. rate)");
     }

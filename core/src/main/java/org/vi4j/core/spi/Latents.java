@@ -152,7 +152,7 @@ public final class Latents {
       if (values == null) {
         throw new IllegalStateException("Latents.Builder: already built");
       }
-      if (name == null || !Latent.NAME.matcher(name).matches()) {
+      if (!Latent.validName(name)) {
         throw new IllegalArgumentException("Latents: name '" + name + "' is not a valid latent name");
       }
       Objects.requireNonNull(value, () -> "Latents: value of '" + name + "' is null");

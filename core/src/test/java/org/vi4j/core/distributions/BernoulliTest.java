@@ -82,4 +82,15 @@ class BernoulliTest extends DistributionContractTest {
     }
     assertEquals(Support.BINARY, b.support());
   }
+
+  @Test
+  void ofLogitsWithPreviousHandsBackTheSameViewButStillValidates() {
+    Tensor logits = Tensor.row(0.5, -1.0);
+    Bernoulli first = Bernoulli.ofLogits(logits, null);
+    org.junit.jupiter.api.Assertions.assertSame(first, Bernoulli.ofLogits(logits, first));
+    org.junit.jupiter.api.Assertions.assertNotSame(first, Bernoulli.ofLogits(Tensor.row(0.5, -1.0), first));
+    logits.value().data[0] = Double.NaN;
+    org.junit.jupiter.api.Assertions.assertThrows(DistributionException.class,
+        () -> Bernoulli.ofLogits(logits, first));
+  }
 }

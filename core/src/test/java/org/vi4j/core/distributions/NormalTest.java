@@ -39,4 +39,27 @@ class NormalTest extends DistributionContractTest {
         Normal.of(0.5, 2).logProb(Tensor.scalar(1)).item());
     assertEquals(Support.REAL, Normal.of(0, 1).support());
   }
+
+  @Test
+  void ofWithPreviousHandsBackTheSameViewButStillValidates() {
+    Tensor loc = Tensor.row(0.5, -1.0);
+    Tensor scale = Tensor.row(1.0, 2.0);
+    Normal first = Normal.of(loc, scale, null);
+    org.junit.jupiter.api.Assertions.assertSame(first, Normal.of(loc, scale, first));
+    org.junit.jupiter.api.Assertions.assertNotSame(first, Normal.of(loc, Tensor.row(1.0, 2.0), first));
+    scale.value().data[1] = -1;                    // the same tensor, now invalid
+    org.junit.jupiter.api.Assertions.assertThrows(DistributionException.class,
+        () -> Normal.of(loc, scale, first));
+  }
+
+  @Test
+  void logProbOnATapeWithAConstantScaleMatchesTheEagerValues() {
+    Normal prior = Normal.of(Tensor.row(0.0, 1.0), Tensor.row(1.0, 3.0));
+    Tensor x = Tensor.of(new double[][] {{0.3, -2.0}, {1.5, 4.0}});
+    double[] eager = prior.logProb(x).toArray();
+    try (org.vi4j.core.autodiff.Tape t = new org.vi4j.core.autodiff.Tape()) {
+      Tensor v = t.watch(Tensor.variable(x.value()));
+      org.junit.jupiter.api.Assertions.assertArrayEquals(eager, prior.logProb(v).toArray(), 0.0);
+    }
+  }
 }

@@ -44,4 +44,20 @@ class BatchTest {
     assertEquals("Batch: data must be a constant, got a tensor that requires a gradient", assertThrows(
         IllegalArgumentException.class, () -> Batch.full(Tensor.variable(new DMatrixRMaj(1, 1)))).getMessage());
   }
+
+  @Test
+  void refill_isOneBatchWhoseRowsChangeInPlaceAndAreChecked() {
+    Batch.Refill slot = new Batch.Refill(Tensor.zeros(2, 1), 10);
+    Batch b = slot.batch();
+    slot.set(0, 7);
+    slot.set(1, 3);
+    assertTrue(b == slot.batch());
+    assertArrayEquals(new int[] {7, 3}, b.rows());
+    assertEquals(5.0, b.scale());
+    assertEquals(Batch.of(b.data(), new int[] {7, 3}, 10), b);
+    assertEquals("Batch.Refill: row index 10 at position 1 is outside [0, 10)", assertThrows(
+        IllegalArgumentException.class, () -> slot.set(1, 10)).getMessage());
+    assertEquals(3, b.row(1));                     // nothing changed
+    assertThrows(IllegalArgumentException.class, () -> new Batch.Refill(Tensor.zeros(3, 1), 2));
+  }
 }

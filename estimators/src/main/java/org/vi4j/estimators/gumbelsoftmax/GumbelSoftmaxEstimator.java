@@ -157,9 +157,9 @@ public final class GumbelSoftmaxEstimator implements GradientEstimator {
         Distribution prior = ps.prior(l.name());
         Tensor k = l.local()
             ? Estimates.perRowOverLatent(kl.kl(qf, prior), qf, l.size(), b,
-                "KL(q ‖ prior) of LOCAL latent '" + l.name() + "'").sum().mul(scale)
+                "KL(q ‖ prior)", l.name()).sum().mul(scale)
             : Estimates.sumOverLatent(kl.kl(qf, prior), qf, l.size(),
-                "KL(q ‖ prior) of latent '" + l.name() + "'");
+                "KL(q ‖ prior)", l.name());
         klTotal = klTotal == null ? k : klTotal.add(k);
       }
       Latents z = relaxedZ.build();

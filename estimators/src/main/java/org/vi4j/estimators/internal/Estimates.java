@@ -26,10 +26,19 @@ public final class Estimates {
   /** Null checks of the four arguments of {@code estimate}, naming the estimator. */
   public static void requireArguments(String estimator, Model m, VariationalFamily q, Batch batch,
       Object rng) {
-    Objects.requireNonNull(m, () -> "estimator '" + estimator + "': model must not be null");
-    Objects.requireNonNull(q, () -> "estimator '" + estimator + "': guide must not be null");
-    Objects.requireNonNull(batch, () -> "estimator '" + estimator + "': batch must not be null");
-    Objects.requireNonNull(rng, () -> "estimator '" + estimator + "': rng must not be null");
+    // plain checks, not message suppliers: a capturing lambda per argument would allocate per call
+    if (m == null) {
+      throw new NullPointerException("estimator '" + estimator + "': model must not be null");
+    }
+    if (q == null) {
+      throw new NullPointerException("estimator '" + estimator + "': guide must not be null");
+    }
+    if (batch == null) {
+      throw new NullPointerException("estimator '" + estimator + "': batch must not be null");
+    }
+    if (rng == null) {
+      throw new NullPointerException("estimator '" + estimator + "': rng must not be null");
+    }
   }
 
   /** A part's name for messages: its class's simple name. */
@@ -121,14 +130,16 @@ public final class Estimates {
    * {@code b x 1} broadcast over the block's {@code size} columns, or one value per row for a
    * distribution over whole rows.
    *
-   * @param what e.g. {@code "KL(q ‖ prior) of latent 'z'"}, for the message
+   * @param what e.g. {@code "KL(q ‖ prior)"}, for the message (with the latent's name: the
+   *     message is built only on failure)
+   * @param latent the latent's name, for the message
    * @return {@code b x 1}, the term summed over the block per row
    * @throws IllegalArgumentException if the term has another shape
    */
   public static Tensor perRowOverLatent(Tensor term, Distribution d, int size, int b,
-      String what) {
+      String what, String latent) {
     if (term.rows() != b || (term.cols() != size && term.cols() != 1)) {
-      throw new IllegalArgumentException(what + " is " + term.shape() + "; a LOCAL latent's factor "
+      throw new IllegalArgumentException(what + " of LOCAL latent '" + latent + "' is " + term.shape() + "; a LOCAL latent's factor "
           + "needs a parameter shape of one row per batch row (" + b + "x" + size + " or " + b
           + "x1)");
     }
@@ -144,12 +155,15 @@ public final class Estimates {
    * {@code size} columns or {@code d} is a distribution over whole rows, and multiplied by
    * {@code size} when the parameter shape is one column broadcast over the block.
    *
-   * @param what e.g. {@code "entropy of latent 'z'"}, for the message
+   * @param what e.g. {@code "entropy"}, for the message (with the latent's name: the message is
+   *     built only on failure)
+   * @param latent the latent's name, for the message
    * @throws IllegalArgumentException if the term's shape matches neither
    */
-  public static Tensor sumOverLatent(Tensor term, Distribution d, int size, String what) {
+  public static Tensor sumOverLatent(Tensor term, Distribution d, int size, String what,
+      String latent) {
     if (term.rows() != 1) {
-      throw new IllegalArgumentException(what + " is " + term.shape() + "; a GLOBAL latent needs "
+      throw new IllegalArgumentException(what + " of latent '" + latent + "' is " + term.shape() + "; a GLOBAL latent needs "
           + "a parameter shape with 1 row (1x" + size + " or 1x1)");
     }
     if (d.eventCols() > 1 || term.cols() == size) {
@@ -158,7 +172,8 @@ public final class Estimates {
     if (term.cols() == 1) {
       return term.sum().mul(size);
     }
-    throw new IllegalArgumentException(what + " is " + term.shape() + ", which does not broadcast "
+    throw new IllegalArgumentException(what + " of latent '" + latent + "' is " + term.shape()
+        + ", which does not broadcast "
         + "to the latent's 1x" + size);
   }
 }

@@ -3,7 +3,6 @@ package org.vi4j.estimators.reparamanalytic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.vi4j.core.autodiff.Tape;
 import org.vi4j.core.autodiff.Tensor;
 import org.vi4j.core.distributions.Distribution;
@@ -74,7 +73,9 @@ import org.vi4j.estimators.internal.Estimates;
  * <p>Removing the Monte Carlo terms that the closed forms integrate lowers the variance in the
  * usual case (Kingma &amp; Welling 2014, §2.3); it is not guaranteed for every model and guide.
  *
- * <p>One {@link Tape} per instance, reset on every call: an instance serves one fit at a time.
+ * <p>One {@link Tape} per instance, reset on every call: an instance serves one fit at a time. The
+ * model's and guide's capabilities ({@link Model#as}) are looked up once per model and guide
+ * object, so a training step allocates nothing here but its {@link ElboEstimate}.
  */
 public final class ReparamAnalyticEstimator implements GradientEstimator {
 
@@ -82,6 +83,12 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
   private final KlRegistry kl;
   private final Tape tape = new Tape();
   private final double[] perParticle;
+  // capabilities of the latest model and guide, looked up once per object (Optional-free steps)
+  private Model capabilitiesOf;
+  private VariationalFamily factorsOf;
+  private PriorSpec priorSpec;
+  private KlWeighted klWeighted;
+  private FactorizedFamily factorized;
 
   /** With the built-in closed forms, {@link KlRegistry#standard()}. */
   public ReparamAnalyticEstimator(int particles) {
@@ -122,8 +129,9 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
     if (!q.reparameterizable()) {
       throw new IllegalArgumentException(notReparameterizable(q));
     }
-    Optional<PriorSpec> priors = m.as(PriorSpec.class);
-    Optional<FactorizedFamily> factors = q.as(FactorizedFamily.class);
+    capabilities(m, q);
+    PriorSpec priors = priorSpec;
+    FactorizedFamily factors = factorized;
     try (Tape t = tape.reset()) {
       t.watch(m.parameters());
       t.watch(q.parameters());
@@ -150,8 +158,7 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
           Tensor zl = z.get(name);
           logQ = logQ.sub(perParticle(qf.logProb(zl).sumRows(), particles, b).mul(scale));
           logP = logP.sub(perParticle(prior.logProb(zl).sumRows(), particles, b).mul(scale));
-          Tensor klSum = sumLocal(kl.kl(qf, prior), l.size(), b,
-              "KL(q ‖ prior) of LOCAL latent '" + name + "'").mul(scale);
+          Tensor klSum = sumLocal(kl.kl(qf, prior), l.size(), b, name).mul(scale);
           klTotal = klTotal == null ? klSum : klTotal.add(klSum);
           Tensor term = klSum.neg();
           analytic = analytic == null ? term : analytic.add(term);
@@ -168,7 +175,7 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
         if (prior != null && kl.has(qf.getClass(), prior.getClass())) {
           logP = logP.sub(prior.logProb(zl).sumRows());
           Tensor klSum = Estimates.sumOverLatent(kl.kl(qf, prior), qf, l.size(),
-              "KL(q ‖ prior) of latent '" + name + "'");
+              "KL(q ‖ prior)", name);
           klTotal = klTotal == null ? klSum : klTotal.add(klSum);
           term = klSum.neg();
         } else {
@@ -178,7 +185,7 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
           } catch (UnsupportedOperationException e) {
             throw new IllegalArgumentException(noClosedForm(m, q, l, qf), e);
           }
-          term = Estimates.sumOverLatent(h, qf, l.size(), "entropy of latent '" + name + "'");
+          term = Estimates.sumOverLatent(h, qf, l.size(), "entropy", name);
         }
         analytic = analytic == null ? term : analytic.add(term);
       }
@@ -187,7 +194,7 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
         f = f.add(analytic);                          // + the closed forms, broadcast per particle
       }
       Tensor surrogate = f.mean();
-      double alpha = klWeight(m);
+      double alpha = klWeight(m, klWeighted);
       if (klTotal != null && alpha != 1.0) {
         surrogate = surrogate.add(klTotal.mul(1.0 - alpha));   // −α·KL in the gradient only
       }
@@ -204,8 +211,8 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
     if (!q.reparameterizable()) {
       problems.add(notReparameterizable(q));
     }
-    Optional<PriorSpec> priors = m.as(PriorSpec.class);
-    Optional<FactorizedFamily> factors = q.as(FactorizedFamily.class);
+    PriorSpec priors = m.as(PriorSpec.class).orElse(null);
+    FactorizedFamily factors = q.as(FactorizedFamily.class).orElse(null);
     for (Latent l : m.latents().latents()) {
       if (l.scope() != Scope.GLOBAL) {
         continue;
@@ -242,22 +249,37 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
    * The 1x1 sum over a LOCAL block of a closed-form term given per batch row (B x size, or B x 1
    * broadcast over the block's columns).
    */
-  private static Tensor sumLocal(Tensor term, int size, int b, String what) {
+  private static Tensor sumLocal(Tensor term, int size, int b, String latent) {
     if (term.rows() != b || (term.cols() != size && term.cols() != 1)) {
-      throw new IllegalArgumentException(what + " is " + term.shape() + "; a LOCAL latent's factor "
+      throw new IllegalArgumentException("KL(q ‖ prior) of LOCAL latent '" + latent + "' is " + term.shape() + "; a LOCAL latent's factor "
           + "needs a parameter shape of one row per batch row (" + b + "x" + size + " or " + b
           + "x1)");
     }
     return term.cols() == size ? term.sum() : term.sum().mul(size);
   }
 
+  /**
+   * Looks up the capabilities of {@code m} and {@code q} when they are not the objects of the last
+   * call: {@link Model#as} and {@link VariationalFamily#as} answer for an object, not for a step.
+   */
+  private void capabilities(Model m, VariationalFamily q) {
+    if (m != capabilitiesOf) {
+      priorSpec = m.as(PriorSpec.class).orElse(null);
+      klWeighted = m.as(KlWeighted.class).orElse(null);
+      capabilitiesOf = m;
+    }
+    if (q != factorsOf) {
+      factorized = q.as(FactorizedFamily.class).orElse(null);
+      factorsOf = q;
+    }
+  }
+
   /** α of a {@link KlWeighted} model (read after its log joint), else 1. */
-  private static double klWeight(Model m) {
-    Optional<KlWeighted> w = m.as(KlWeighted.class);
-    if (w.isEmpty()) {
+  private static double klWeight(Model m, KlWeighted w) {
+    if (w == null) {
       return 1.0;
     }
-    double a = w.get().klWeight();
+    double a = w.klWeight();
     if (!(a >= 0 && a <= 1)) {
       throw new IllegalStateException("estimator '" + ReparamAnalyticProvider.NAME + "': model "
           + Estimates.describe(m) + " gave KL weight " + a + "; accepted: [0, 1]");
@@ -266,19 +288,19 @@ public final class ReparamAnalyticEstimator implements GradientEstimator {
   }
 
   /** The guide's factor of {@code latent}, or null if the guide has none. */
-  private static Distribution factorOf(Optional<FactorizedFamily> factors, String latent) {
-    if (factors.isEmpty() || !factors.get().factorLatents().contains(latent)) {
+  private static Distribution factorOf(FactorizedFamily factors, String latent) {
+    if (factors == null || !factors.factorLatents().contains(latent)) {
       return null;
     }
-    return factors.get().factor(latent);
+    return factors.factor(latent);
   }
 
   /** The model's prior of {@code latent}, or null if the model declares none. */
-  private static Distribution priorOf(Optional<PriorSpec> priors, String latent) {
-    if (priors.isEmpty() || !priors.get().priorLatents().contains(latent)) {
+  private static Distribution priorOf(PriorSpec priors, String latent) {
+    if (priors == null || !priors.priorLatents().contains(latent)) {
       return null;
     }
-    return priors.get().prior(latent);
+    return priors.prior(latent);
   }
 
   private static String notReparameterizable(VariationalFamily q) {

@@ -280,7 +280,7 @@ public final class ScoreFunctionEstimator implements GradientEstimator, Stateful
         fP = fP.sub(prior.logProb(zl).sumRows());
         fQ = fQ.sub(qf.logProb(zl).sumRows());
         Tensor k = Estimates.sumOverLatent(kl.kl(qf, prior), qf, l.size(),
-            "KL(q ‖ prior) of latent '" + l.name() + "'");
+            "KL(q ‖ prior)", l.name());
         klSum = klSum == null ? k : klSum.add(k);
       }
     }
@@ -332,7 +332,7 @@ public final class ScoreFunctionEstimator implements GradientEstimator, Stateful
       if (prior != null && qf.rows() == b && kl.has(qf.getClass(), prior.getClass())) {
         fP = fP.sub(prior.logProb(zl).sumRows());
         Tensor k = Estimates.perRowOverLatent(kl.kl(qf, prior), qf, l.size(), b,
-            "KL(q ‖ prior) of LOCAL latent '" + l.name() + "'");
+            "KL(q ‖ prior)", l.name());
         klRows = klRows == null ? k : klRows.add(k);
       } else {
         fQ = fQ == null ? lq : fQ.add(lq);

@@ -45,7 +45,9 @@ import org.vi4j.core.spi.VariationalFamily;
  *
  * <p><strong>Draw.</strong> z is {@code (particles·B) x d}, particle-major (row p·B + i), and
  * log q = (N/B) Σ_i log q(z_{p,i} | x_i) per particle, so log p − log q is unbiased for the
- * full-data ELBO like the model's minibatch-scaled log joint.
+ * full-data ELBO like the model's minibatch-scaled log joint. Like the tape tensors it holds, a
+ * {@link Draw} is valid only until the tape is reset: when a later draw's tensors are the same
+ * (pooled) objects, the same {@code Draw} object is returned, so a training step allocates none.
  *
  * <p><strong>Factors ({@link FactorizedFamily}).</strong> For this LOCAL latent,
  * {@link #factor(String)} returns the per-row factor computed by the latest {@link #draw}, a
@@ -79,7 +81,12 @@ public final class AmortizedGuide implements VariationalFamily, FactorizedFamily
   private final Linear first;
   private final Linear second;
   private final ScaleLink link;
+  private final List<String> factorLatents;
   private Distribution last;
+  /** The latest encode's factor. */
+  private Distribution encoded;
+  /** The latest draw, handed out again while z and log q are the same (tape-pooled) tensors. */
+  private Draw lastDraw;
 
   private AmortizedGuide(Builder b) {
     List<Latent> ls = b.latents.latents();
@@ -89,6 +96,7 @@ public final class AmortizedGuide implements VariationalFamily, FactorizedFamily
           + ls.stream().map(Latent::describe).toList() + ")");
     }
     this.latent = ls.get(0);
+    this.factorLatents = List.of(latent.name());
     if (!SUPPORTS.contains(latent.support())) {
       throw new IllegalArgumentException("guide '" + AmortizedProvider.NAME + "': latent "
           + latent.describe() + " is not supported; accepted supports: " + SUPPORTS);
@@ -136,12 +144,16 @@ public final class AmortizedGuide implements VariationalFamily, FactorizedFamily
           + x.cols() + " columns (" + x.shape() + "), the encoder takes " + inputSize);
     }
     Tensor h = trunk == null ? x : trunk.forward(x);
+    Distribution d;
     if (second == null) {
-      return Bernoulli.ofLogits(first.forward(h));
+      d = Bernoulli.ofLogits(first.forward(h), encoded instanceof Bernoulli b ? b : null);
+    } else {
+      Tensor u = second.forward(h);
+      Tensor scale = link == ScaleLink.EXP ? u.exp() : u.softplus();
+      d = Normal.of(first.forward(h), scale, encoded instanceof Normal n ? n : null);
     }
-    Tensor u = second.forward(h);
-    Tensor scale = link == ScaleLink.EXP ? u.exp() : u.softplus();
-    return Normal.of(first.forward(h), scale);
+    encoded = d;   // handed back by the next encode only if it views the same (pooled) tensors
+    return d;
   }
 
   @Override
@@ -156,7 +168,15 @@ public final class AmortizedGuide implements VariationalFamily, FactorizedFamily
     last = q;
     Tensor z = q.hasRsample() ? q.rsample(rng, particles) : q.sample(rng, particles);
     Tensor logQ = perParticle(q.logProb(z).sumRows(), particles, batch.size()).mul(batch.scale());
-    return new Draw(Latents.builder(particles).put(latent.name(), z).build(), logQ);
+    Draw d = lastDraw;
+    if (d == null || d.logQ() != logQ || d.z().particles() != particles
+        || d.z().get(latent.name()) != z) {
+      // a tape reuses its nodes step after step, so in a training loop z and logQ are the same
+      // objects every time and the Draw, a view of them, can be handed out again
+      d = new Draw(Latents.builder(particles).put(latent.name(), z).build(), logQ);
+      lastDraw = d;
+    }
+    return d;
   }
 
   /**
@@ -183,7 +203,7 @@ public final class AmortizedGuide implements VariationalFamily, FactorizedFamily
 
   @Override
   public List<String> factorLatents() {
-    return List.of(latent.name());
+    return factorLatents;
   }
 
   /** This batch's q(z_i | x_i) (see the class javadoc); an unknown name lists the known one. */

@@ -63,6 +63,7 @@ public final class VaeModel implements Model, ObservedData, PriorSpec, Pointwise
   public static final String NAME = "vae";
   /** The latent block's name. */
   public static final String LATENT = "z";
+  private static final List<String> PRIOR_LATENTS = List.of(LATENT);
 
   private final Tensor data;
   private final LatentSpec spec;
@@ -76,6 +77,8 @@ public final class VaeModel implements Model, ObservedData, PriorSpec, Pointwise
   private final long warmupSteps;
   private long trainingSteps;
   private double currentWeight;
+  /** The latest observation model. */
+  private Distribution observation;
 
   private VaeModel(Builder b) {
     DMatrixRMaj x = b.data;
@@ -189,11 +192,15 @@ public final class VaeModel implements Model, ObservedData, PriorSpec, Pointwise
   /** p_θ(x | z) for codes (n x d): Bernoulli(logits) or Normal(mean, scale), n x F. */
   public Distribution observationModel(Tensor codes) {
     Tensor out = decoder.forward(codes);
+    Distribution d;
     if (likelihood == Likelihood.BERNOULLI) {
-      return Bernoulli.ofLogits(out);
+      d = Bernoulli.ofLogits(out, observation instanceof Bernoulli b ? b : null);
+    } else {
+      Tensor scale = logScale != null ? logScale.exp() : out.newConstant(1, 1).add(fixedScale);
+      d = Normal.of(out, scale, observation instanceof Normal n ? n : null);
     }
-    Tensor scale = logScale != null ? logScale.exp() : out.newConstant(1, 1).add(fixedScale);
-    return Normal.of(out, scale);
+    observation = d;   // handed back next time only if it views the same (tape-pooled) tensors
+    return d;
   }
 
   /** The decoder's mean E[x | z] for codes n x d (probabilities for Bernoulli), n x F. */
@@ -232,7 +239,7 @@ public final class VaeModel implements Model, ObservedData, PriorSpec, Pointwise
 
   @Override
   public List<String> priorLatents() {
-    return List.of(LATENT);
+    return PRIOR_LATENTS;
   }
 
   /**
