@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.vi4j.core.autodiff.ParamStore;
 import org.vi4j.core.autodiff.Tensor;
 import org.vi4j.core.distributions.Dirichlet;
@@ -13,6 +14,7 @@ import org.vi4j.core.distributions.Normal;
 import org.vi4j.core.distributions.Support;
 import org.vi4j.core.math.SpecialFunctions;
 import org.vi4j.core.spi.Batch;
+import org.vi4j.core.spi.ClosedFormElbo;
 import org.vi4j.core.spi.ConditionallyConjugate;
 import org.vi4j.core.spi.ConjugateFactors;
 import org.vi4j.core.spi.ConjugateUpdates;
@@ -22,6 +24,7 @@ import org.vi4j.core.spi.Latents;
 import org.vi4j.core.spi.Model;
 import org.vi4j.core.spi.ObservedData;
 import org.vi4j.core.spi.Scope;
+import org.vi4j.core.spi.VariationalFamily;
 
 /**
  * The conjugate Bayesian Gaussian mixture in one dimension (Bishop 2006, PRML §10.2, with the
@@ -72,7 +75,7 @@ import org.vi4j.core.spi.Scope;
  * log-likelihood per point.
  */
 public final class GaussianMixtureModel implements Model, ObservedData, ConjugateUpdates,
-    ConditionallyConjugate {
+    ConditionallyConjugate, ClosedFormElbo {
 
   /** The plugin name. */
   public static final String NAME = "gaussian-mixture";
@@ -506,6 +509,15 @@ public final class GaussianMixtureModel implements Model, ObservedData, Conjugat
     public double globalElbo() {
       return globalElbo;
     }
+  }
+
+  /**
+   * {@link #elbo} for this model's own guide, so the inference loop reports (and restarts are
+   * chosen by) the exact ELBO; empty for any other guide.
+   */
+  @Override
+  public OptionalDouble closedFormElbo(VariationalFamily q) {
+    return q instanceof GaussianMixtureGuide g ? OptionalDouble.of(elbo(g)) : OptionalDouble.empty();
   }
 
   /**

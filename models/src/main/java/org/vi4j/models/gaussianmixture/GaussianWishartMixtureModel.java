@@ -2,12 +2,14 @@ package org.vi4j.models.gaussianmixture;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.ejml.data.DMatrixRMaj;
 import org.vi4j.core.autodiff.ParamStore;
 import org.vi4j.core.autodiff.Tensor;
 import org.vi4j.core.distributions.Support;
 import org.vi4j.core.math.SpecialFunctions;
 import org.vi4j.core.spi.Batch;
+import org.vi4j.core.spi.ClosedFormElbo;
 import org.vi4j.core.spi.ConjugateFactors;
 import org.vi4j.core.spi.ConjugateUpdates;
 import org.vi4j.core.spi.Latent;
@@ -16,6 +18,7 @@ import org.vi4j.core.spi.Latents;
 import org.vi4j.core.spi.Model;
 import org.vi4j.core.spi.ObservedData;
 import org.vi4j.core.spi.Scope;
+import org.vi4j.core.spi.VariationalFamily;
 
 /**
  * The multivariate conjugate Bayesian Gaussian mixture of Bishop, PRML §10.2, as a plugin model
@@ -79,7 +82,8 @@ import org.vi4j.core.spi.Scope;
  * m0 = x̄, β0 = 1, ν0 = D + 1, W0 = (ν0 Σ / K²)⁻¹ (prior mean precision E[Λ] = ν0 W0 = K² Σ⁻¹: a
  * component about 1/K as wide as the data). At D = 1 these are the 1-D model's priors.
  */
-public final class GaussianWishartMixtureModel implements Model, ObservedData, ConjugateUpdates {
+public final class GaussianWishartMixtureModel implements Model, ObservedData, ConjugateUpdates,
+    ClosedFormElbo {
 
   /** The plugin name. */
   public static final String NAME = GaussianWishartMixture.NAME;
@@ -377,6 +381,15 @@ public final class GaussianWishartMixtureModel implements Model, ObservedData, C
       }
     }
     return eta;
+  }
+
+  /**
+   * {@link #elbo} for this model's own guide, so the inference loop reports (and restarts are
+   * chosen by) the exact ELBO; empty for any other guide.
+   */
+  @Override
+  public OptionalDouble closedFormElbo(VariationalFamily q) {
+    return q instanceof GaussianWishartMixtureGuide g ? OptionalDouble.of(elbo(g)) : OptionalDouble.empty();
   }
 
   /**
