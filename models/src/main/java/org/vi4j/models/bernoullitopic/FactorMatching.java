@@ -1,6 +1,7 @@
 package org.vi4j.models.bernoullitopic;
 
 import java.util.Arrays;
+import org.vi4j.core.math.Matching;
 
 /**
  * Matches fitted factors to true ones by the cosine similarity of their word-weight vectors: each
@@ -61,16 +62,22 @@ public final class FactorMatching {
     double[][] cos = new double[f.length][t.length];
     for (int i = 0; i < f.length; i++) {
       for (int j = 0; j < t.length; j++) {
-        cos[i][j] = cosine(f[i], t[j]);
+        cos[i][j] = Matching.cosine(f[i], t[j]);
       }
     }
     int[] truthOf = new int[f.length];
     Arrays.fill(truthOf, -1);
     if (f.length <= t.length) {
-      int[] a = assign(cos, f.length, t.length, false);
+      int[] a = Matching.maximumAssignment(cos);
       System.arraycopy(a, 0, truthOf, 0, f.length);
     } else {
-      int[] a = assign(cos, t.length, f.length, true);   // a[j]: fitted factor of true factor j
+      double[][] byTruth = new double[t.length][f.length];
+      for (int i = 0; i < f.length; i++) {
+        for (int j = 0; j < t.length; j++) {
+          byTruth[j][i] = cos[i][j];
+        }
+      }
+      int[] a = Matching.maximumAssignment(byTruth);    // a[j]: fitted factor of true factor j
       for (int j = 0; j < t.length; j++) {
         truthOf[a[j]] = j;
       }
@@ -108,80 +115,5 @@ public final class FactorMatching {
       }
     }
     return out;
-  }
-
-  /** a·b / (|a| |b|); 0 if either is the zero vector. */
-  static double cosine(double[] a, double[] b) {
-    double ab = 0;
-    double aa = 0;
-    double bb = 0;
-    for (int i = 0; i < a.length; i++) {
-      ab += a[i] * b[i];
-      aa += a[i] * a[i];
-      bb += b[i] * b[i];
-    }
-    return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
-  }
-
-  /**
-   * The assignment of n rows to distinct columns among m ≥ n maximising the total similarity:
-   * the Hungarian algorithm with potentials on the cost −similarity, O(n² m).
-   *
-   * @param sim similarity, indexed [row][col], or [col][row] when {@code transposed}
-   * @return for each row, its column
-   */
-  private static int[] assign(double[][] sim, int n, int m, boolean transposed) {
-    double[] u = new double[n + 1];
-    double[] p = new double[m + 1];
-    int[] way = new int[m + 1];
-    int[] rowOfCol = new int[m + 1];        // 1-based row assigned to column j, 0 if none
-    for (int i = 1; i <= n; i++) {
-      rowOfCol[0] = i;
-      int j0 = 0;
-      double[] minv = new double[m + 1];
-      Arrays.fill(minv, Double.POSITIVE_INFINITY);
-      boolean[] used = new boolean[m + 1];
-      do {
-        used[j0] = true;
-        int i0 = rowOfCol[j0];
-        double delta = Double.POSITIVE_INFINITY;
-        int j1 = 0;
-        for (int j = 1; j <= m; j++) {
-          if (!used[j]) {
-            double s = transposed ? sim[j - 1][i0 - 1] : sim[i0 - 1][j - 1];
-            double cur = -s - u[i0] - p[j];
-            if (cur < minv[j]) {
-              minv[j] = cur;
-              way[j] = j0;
-            }
-            if (minv[j] < delta) {
-              delta = minv[j];
-              j1 = j;
-            }
-          }
-        }
-        for (int j = 0; j <= m; j++) {
-          if (used[j]) {
-            u[rowOfCol[j]] += delta;
-            p[j] -= delta;
-          } else {
-            minv[j] -= delta;
-          }
-        }
-        j0 = j1;
-      } while (rowOfCol[j0] != 0);
-      do {
-        int j1 = way[j0];
-        rowOfCol[j0] = rowOfCol[j1];
-        j0 = j1;
-      } while (j0 != 0);
-    }
-    int[] colOfRow = new int[n];
-    for (int j = 1; j <= m; j++) {
-      if (rowOfCol[j] != 0) {
-        colOfRow[rowOfCol[j] - 1] = j - 1;
-      }
-    }
-    return colOfRow;
   }
 }

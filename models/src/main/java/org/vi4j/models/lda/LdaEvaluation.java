@@ -3,6 +3,7 @@ package org.vi4j.models.lda;
 import java.util.Arrays;
 import java.util.Objects;
 import org.vi4j.core.data.Corpus;
+import org.vi4j.core.math.Matching;
 import org.vi4j.core.random.Rng;
 
 /**
@@ -189,10 +190,10 @@ public final class LdaEvaluation {
     double[][] cos = new double[kt][k];
     for (int i = 0; i < kt; i++) {
       for (int j = 0; j < k; j++) {
-        cos[i][j] = cosine(truth[i], fitted[j]);
+        cos[i][j] = Matching.cosine(truth[i], fitted[j]);
       }
     }
-    int[] match = maximumAssignment(cos);
+    int[] match = Matching.maximumAssignment(cos);
     double[] matched = new double[kt];
     double sum = 0;
     for (int i = 0; i < kt; i++) {
@@ -226,82 +227,6 @@ public final class LdaEvaluation {
     public double[] cosines() {
       return cosines.clone();
     }
-  }
-
-  static double cosine(double[] a, double[] b) {
-    double ab = 0;
-    double aa = 0;
-    double bb = 0;
-    for (int i = 0; i < a.length; i++) {
-      ab += a[i] * b[i];
-      aa += a[i] * a[i];
-      bb += b[i] * b[i];
-    }
-    return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
-  }
-
-  /**
-   * The assignment of rows to distinct columns maximising the total score (rows ≤ columns): the
-   * Hungarian algorithm with potentials (Kuhn–Munkres, in the O(n²m) form of Jonker–Volgenant
-   * shortest augmenting paths).
-   *
-   * @return assignment[row] = column
-   */
-  static int[] maximumAssignment(double[][] score) {
-    int n = score.length;
-    int m = score[0].length;
-    // minimise cost = −score; 1-based arrays as in the classic formulation
-    double[] u = new double[n + 1];
-    double[] v = new double[m + 1];
-    int[] p = new int[m + 1];
-    int[] way = new int[m + 1];
-    for (int i = 1; i <= n; i++) {
-      p[0] = i;
-      int j0 = 0;
-      double[] minv = new double[m + 1];
-      Arrays.fill(minv, Double.POSITIVE_INFINITY);
-      boolean[] used = new boolean[m + 1];
-      do {
-        used[j0] = true;
-        int i0 = p[j0];
-        double delta = Double.POSITIVE_INFINITY;
-        int j1 = -1;
-        for (int j = 1; j <= m; j++) {
-          if (!used[j]) {
-            double cur = -score[i0 - 1][j - 1] - u[i0] - v[j];
-            if (cur < minv[j]) {
-              minv[j] = cur;
-              way[j] = j0;
-            }
-            if (minv[j] < delta) {
-              delta = minv[j];
-              j1 = j;
-            }
-          }
-        }
-        for (int j = 0; j <= m; j++) {
-          if (used[j]) {
-            u[p[j]] += delta;
-            v[j] -= delta;
-          } else {
-            minv[j] -= delta;
-          }
-        }
-        j0 = j1;
-      } while (p[j0] != 0);
-      do {
-        int j1 = way[j0];
-        p[j0] = p[j1];
-        j0 = j1;
-      } while (j0 != 0);
-    }
-    int[] assignment = new int[n];
-    for (int j = 1; j <= m; j++) {
-      if (p[j] != 0) {
-        assignment[p[j] - 1] = j - 1;
-      }
-    }
-    return assignment;
   }
 
   /**

@@ -13,45 +13,6 @@ import org.vi4j.core.testing.Vi4jTestBase;
 
 class LdaEvaluationTest extends Vi4jTestBase {
 
-  /** The best total over all injective maps rows → columns, by brute force. */
-  private static double bruteForce(double[][] s, int row, boolean[] used) {
-    if (row == s.length) {
-      return 0;
-    }
-    double best = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < s[0].length; j++) {
-      if (!used[j]) {
-        used[j] = true;
-        best = Math.max(best, s[row][j] + bruteForce(s, row + 1, used));
-        used[j] = false;
-      }
-    }
-    return best;
-  }
-
-  @Test
-  void hungarianFindsTheBestAssignment() {
-    for (int trial = 0; trial < 30; trial++) {
-      int n = 2 + rand.nextInt(5);
-      int m = n + rand.nextInt(3);
-      double[][] s = new double[n][m];
-      for (double[] row : s) {
-        for (int j = 0; j < m; j++) {
-          row[j] = rand.nextDouble();
-        }
-      }
-      int[] a = LdaEvaluation.maximumAssignment(s);
-      double total = 0;
-      boolean[] seen = new boolean[m];
-      for (int i = 0; i < n; i++) {
-        assertTrue(!seen[a[i]], "distinct columns");
-        seen[a[i]] = true;
-        total += s[i][a[i]];
-      }
-      assertEquals(bruteForce(s, 0, new boolean[m]), total, 1e-12, "trial " + trial);
-    }
-  }
-
   @Test
   void recoveryOfPermutedTopicsIsPerfect() {
     double[][] truth = new double[4][30];
