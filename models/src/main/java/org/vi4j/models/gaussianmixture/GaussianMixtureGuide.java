@@ -60,7 +60,7 @@ public final class GaussianMixtureGuide implements VariationalFamily, ConjugateF
   private final Param logTau;
   private final Param logA;
   private final Param logB;
-  private final Param logResp;
+  private final AssignmentFactor resp;
 
   /**
    * @param model the model this family is for. Not modified.
@@ -81,11 +81,11 @@ public final class GaussianMixtureGuide implements VariationalFamily, ConjugateF
     logTau = params.add("loc.log_precision", 1, k, -Math.log(var));
     logA = params.add("precision.log_shape", 1, k, 0.0);
     logB = params.add("precision.log_rate", 1, k, Math.log(var));
-    logResp = params.add("assignment.log_resp", n, k, 0.0);
+    resp = new AssignmentFactor(params, "Guide 'gaussian-mixture'", n, k);
     double[] ones = new double[k];
     Arrays.fill(ones, 1.0);
     double[] row = new double[k];
-    double[] lr = logResp.value().data;
+    double[] lr = resp.logValues();
     double[] nk = new double[k];
     double[] sx = new double[k];
     for (int i = 0; i < n; i++) {
@@ -156,14 +156,7 @@ public final class GaussianMixtureGuide implements VariationalFamily, ConjugateF
 
   /** r, N x K (a copy). */
   public double[][] responsibilities() {
-    double[] lr = logResp.toArray();
-    double[][] r = new double[n][k];
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < k; c++) {
-        r[i][c] = Math.exp(lr[i * k + c]);
-      }
-    }
-    return r;
+    return resp.responsibilities();
   }
 
   private static double[] exp(double[] v) {
@@ -182,12 +175,7 @@ public final class GaussianMixtureGuide implements VariationalFamily, ConjugateF
   }
 
   private void checkRows(Batch batch) {
-    for (int i = 0; i < batch.size(); i++) {
-      if (batch.row(i) >= n) {
-        throw new IllegalArgumentException("Guide 'gaussian-mixture': batch row " + batch.row(i)
-            + " is outside the " + n + " data points this guide was built for");
-      }
-    }
+    resp.checkRows(batch);
   }
 
   /** E[T] per the layouts of {@link GaussianMixtureModel}. */
@@ -225,15 +213,7 @@ public final class GaussianMixtureGuide implements VariationalFamily, ConjugateF
         return Tensor.row(t);
       }
       default: {
-        checkRows(batch);
-        double[] lr = logResp.value().data;
-        double[][] r = new double[batch.size()][k];
-        for (int i = 0; i < batch.size(); i++) {
-          for (int c = 0; c < k; c++) {
-            r[i][c] = Math.exp(lr[batch.row(i) * k + c]);
-          }
-        }
-        return Tensor.of(r);
+        return resp.expected(batch);
       }
     }
   }
@@ -271,13 +251,7 @@ public final class GaussianMixtureGuide implements VariationalFamily, ConjugateF
         return Tensor.row(eta);
       }
       default: {
-        checkRows(batch);
-        double[] lr = logResp.value().data;
-        double[][] eta = new double[batch.size()][k];
-        for (int i = 0; i < batch.size(); i++) {
-          System.arraycopy(lr, batch.row(i) * k, eta[i], 0, k);
-        }
-        return Tensor.of(eta);
+        return resp.natural(batch);
       }
     }
   }
@@ -349,21 +323,7 @@ public final class GaussianMixtureGuide implements VariationalFamily, ConjugateF
       }
       default: {
         checkRows(batch);
-        double[] lr = logResp.value().data;
-        for (int i = 0; i < batch.size(); i++) {
-          double max = Double.NEGATIVE_INFINITY;
-          for (int c = 0; c < k; c++) {
-            max = Math.max(max, e[i * k + c]);
-          }
-          double s = 0;
-          for (int c = 0; c < k; c++) {
-            s += Math.exp(e[i * k + c] - max);
-          }
-          double lse = max + Math.log(s);
-          for (int c = 0; c < k; c++) {
-            lr[batch.row(i) * k + c] = e[i * k + c] - lse;
-          }
-        }
+        resp.set(batch, e);
       }
     }
   }
@@ -388,7 +348,7 @@ public final class GaussianMixtureGuide implements VariationalFamily, ConjugateF
     double[] tau = locPrecision();
     double[] a = precisionShape();
     double[] b = precisionRate();
-    double[] lr = logResp.value().data;
+    double[] lr = resp.logValues();
     int bsz = batch.size();
     double[][] w = new double[particles][k];
     double[][] mu = new double[particles][k];

@@ -67,7 +67,7 @@ public final class GaussianWishartMixtureGuide implements VariationalFamily, Con
   private final Param beta;
   private final Param scale;
   private final Param dof;
-  private final Param logResp;
+  private final AssignmentFactor resp;
 
   /**
    * The engine's random start (class javadoc).
@@ -105,7 +105,7 @@ public final class GaussianWishartMixtureGuide implements VariationalFamily, Con
     beta = params.add("loc.beta", 1, k, 1.0);
     scale = params.add("precision.scale", k, d * d, 0.0);
     dof = params.add("precision.dof", 1, k, d);
-    logResp = params.add("assignment.log_resp", n, k, 0.0);
+    resp = new AssignmentFactor(params, GUIDE, n, k);
     for (int c = 0; c < k; c++) {
       alpha.value().data[c] = start.alpha[c];
       beta.value().data[c] = start.beta[c];
@@ -117,7 +117,7 @@ public final class GaussianWishartMixtureGuide implements VariationalFamily, Con
         }
       }
     }
-    double[] lr = logResp.value().data;
+    double[] lr = resp.logValues();
     for (int i = 0; i < n; i++) {
       for (int c = 0; c < k; c++) {
         lr[i * k + c] = Math.log(Math.max(start.r[i][c], Double.MIN_NORMAL));
@@ -221,14 +221,7 @@ public final class GaussianWishartMixtureGuide implements VariationalFamily, Con
 
   /** r, N x K (a copy). */
   public double[][] responsibilities() {
-    double[] lr = logResp.toArray();
-    double[][] r = new double[n][k];
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < k; c++) {
-        r[i][c] = Math.exp(lr[i * k + c]);
-      }
-    }
-    return r;
+    return resp.responsibilities();
   }
 
   /** The current factors in the engine's form (a copy): what {@link GaussianWishartMixture#elbo} reads. */
@@ -300,13 +293,7 @@ public final class GaussianWishartMixtureGuide implements VariationalFamily, Con
   }
 
   private void checkRows(Batch batch) {
-    Objects.requireNonNull(batch, "batch");
-    for (int i = 0; i < batch.size(); i++) {
-      if (batch.row(i) >= n) {
-        throw new IllegalArgumentException(GUIDE + ": batch row " + batch.row(i)
-            + " is outside the " + n + " data points this guide was built for");
-      }
-    }
+    resp.checkRows(batch);
   }
 
   /** E[T] per the layouts of {@link GaussianWishartMixtureModel}. */
@@ -351,15 +338,7 @@ public final class GaussianWishartMixtureGuide implements VariationalFamily, Con
         return Tensor.row(t);
       }
       default: {
-        checkRows(batch);
-        double[] lr = logResp.value().data;
-        double[][] r = new double[batch.size()][k];
-        for (int i = 0; i < batch.size(); i++) {
-          for (int c = 0; c < k; c++) {
-            r[i][c] = Math.exp(lr[batch.row(i) * k + c]);
-          }
-        }
-        return Tensor.of(r);
+        return resp.expected(batch);
       }
     }
   }
@@ -413,13 +392,7 @@ public final class GaussianWishartMixtureGuide implements VariationalFamily, Con
         return Tensor.row(eta);
       }
       default: {
-        checkRows(batch);
-        double[] lr = logResp.value().data;
-        double[][] eta = new double[batch.size()][k];
-        for (int i = 0; i < batch.size(); i++) {
-          System.arraycopy(lr, batch.row(i) * k, eta[i], 0, k);
-        }
-        return Tensor.of(eta);
+        return resp.natural(batch);
       }
     }
   }
@@ -464,21 +437,7 @@ public final class GaussianWishartMixtureGuide implements VariationalFamily, Con
         setNormalWishart(e);
         break;
       default: {
-        double[] lr = logResp.value().data;
-        for (int i = 0; i < batch.size(); i++) {
-          double max = Double.NEGATIVE_INFINITY;
-          for (int c = 0; c < k; c++) {
-            max = Math.max(max, e[i * k + c]);
-          }
-          double s = 0;
-          for (int c = 0; c < k; c++) {
-            s += Math.exp(e[i * k + c] - max);
-          }
-          double lse = max + Math.log(s);
-          for (int c = 0; c < k; c++) {
-            lr[batch.row(i) * k + c] = e[i * k + c] - lse;
-          }
-        }
+        resp.set(batch, e);
       }
     }
   }
@@ -545,7 +504,7 @@ public final class GaussianWishartMixtureGuide implements VariationalFamily, Con
     double[][][] w = scales();
     double[] be = betas();
     double[] nu = degreesOfFreedom();
-    double[] lr = logResp.value().data;
+    double[] lr = resp.logValues();
     DMatrixRMaj[] chol = new DMatrixRMaj[k];
     DMatrixRMaj[] wInv = new DMatrixRMaj[k];
     double[] logB = new double[k];
